@@ -1,0 +1,118 @@
+package dev.wisp.dsl.diag;
+
+/**
+ * Every diagnostic code Wisp emits. Codes are stable: scripts and SARIF consumers key on them, so a code is
+ * never renumbered or reused. {@code docs/diagnostics.md} explains each one.
+ */
+public enum Code {
+    // --- reading the file (WSP00x)
+    /** The file is not valid YAML (syntax error, tab indentation). */
+    WSP001("yaml-syntax", Severity.ERROR),
+    /** The file cannot be read as a playbook: missing, empty, too large, not UTF-8. */
+    WSP002("file", Severity.ERROR),
+    /** A YAML safety limit was exceeded: aliases, nesting depth. */
+    WSP003("yaml-limit", Severity.ERROR),
+    /** A mapping has the same key twice. */
+    WSP004("duplicate-key", Severity.ERROR),
+    /** A YAML tag or construct Wisp does not accept (custom tags, non-string keys, merge keys). */
+    WSP009("yaml-unsupported", Severity.ERROR),
+
+    // --- structure, checked by the JSON Schema (WSP01x)
+    /** A key that the format does not know. */
+    WSP010("unknown-key", Severity.ERROR),
+    /** A value of the wrong type. */
+    WSP011("wrong-type", Severity.ERROR),
+    /** A required key is missing. */
+    WSP012("missing-key", Severity.ERROR),
+    /** A name that is not an identifier. */
+    WSP013("bad-name", Severity.ERROR),
+    /** A value outside its allowed set or form (enum, duration, range). */
+    WSP014("bad-value", Severity.ERROR),
+    /** A block that is not exactly one kind (action, prompt, filter, decision, format, playbook). */
+    WSP015("block-kind", Severity.ERROR),
+    /** An edge that is not of the form {@code from[.port] -> to}. */
+    WSP016("edge-syntax", Severity.ERROR),
+    /** The root is not a mapping, or the document is not a playbook at all. */
+    WSP017("not-a-playbook", Severity.ERROR),
+
+    // --- the graph (WSP02x)
+    /** An edge names a block that does not exist. */
+    WSP020("unknown-block", Severity.ERROR),
+    /** An edge names a port the block does not have. */
+    WSP021("unknown-port", Severity.ERROR),
+    /** A block cannot be reached from start. */
+    WSP022("unreachable", Severity.ERROR),
+    /** A block has no path to end. */
+    WSP023("dead-end", Severity.ERROR),
+    /** The edges form a cycle (use {@code repeat} for loops). */
+    WSP024("cycle", Severity.ERROR),
+    /** The same edge is written twice. */
+    WSP025("duplicate-edge", Severity.WARNING),
+    /** A join setting on a block with a single incoming edge, or similar no-op configuration. */
+    WSP026("useless-setting", Severity.WARNING),
+
+    // --- apps, assets, actions (WSP03x)
+    /** A block names an asset the playbook does not declare. */
+    WSP030("unknown-asset", Severity.ERROR),
+    /** An asset or block names an app no plugin provides. */
+    WSP031("unknown-app", Severity.ERROR),
+    /** A block names an action its app does not have. */
+    WSP032("unknown-action", Severity.ERROR),
+    /** A block sets a parameter the action does not have. */
+    WSP033("unknown-parameter", Severity.ERROR),
+    /** A required parameter is neither set nor filled by a default. */
+    WSP034("missing-parameter", Severity.ERROR),
+    /** A literal does not fit the parameter's type or value list. */
+    WSP035("literal-type", Severity.ERROR),
+    /** A declared asset that no block uses. */
+    WSP036("unused-asset", Severity.WARNING),
+
+    // --- data paths, formats, conditions (WSP04x)
+    /** A data path that cannot be parsed. */
+    WSP040("path-syntax", Severity.ERROR),
+    /** A data path names a block that does not exist. */
+    WSP041("path-unknown-block", Severity.ERROR),
+    /** A data path names a block that does not always run before this one. */
+    WSP042("path-not-upstream", Severity.ERROR),
+    /** Format or prompt placeholders do not match the parameter list. */
+    WSP043("placeholders", Severity.ERROR),
+    /** An operator Wisp does not know. */
+    WSP044("unknown-operator", Severity.ERROR),
+    /** Parameters from different blocks without {@code combine}: an implicit cross product. */
+    WSP045("implicit-product", Severity.WARNING),
+    /** A data path names a playbook input that is not declared. */
+    WSP046("unknown-input", Severity.ERROR),
+    /** A filtered-data path names a filter condition that does not exist, or a block that is not a filter. */
+    WSP047("unknown-condition", Severity.ERROR),
+    /** A data path whose form does not fit the block it names (e.g. formatted_data of an action). */
+    WSP048("path-kind", Severity.ERROR),
+
+    // --- typed data paths (WSP05x)
+    /** A data path names an output the action does not declare. */
+    WSP050("unknown-output", Severity.ERROR),
+    /** A value whose type or {@code contains} does not fit the parameter it feeds. */
+    WSP051("type-mismatch", Severity.ERROR),
+
+    // --- sub-playbooks (WSP06x)
+    /** A sub-playbook that cannot be found or is invalid. */
+    WSP060("sub-playbook", Severity.ERROR),
+    /** A sub-playbook input or output that the sub-playbook does not declare. */
+    WSP061("sub-playbook-io", Severity.ERROR);
+
+    private final String slug;
+    private final Severity defaultSeverity;
+
+    Code(String slug, Severity defaultSeverity) {
+        this.slug = slug;
+        this.defaultSeverity = defaultSeverity;
+    }
+
+    /** A short kebab-case name, used as the SARIF rule name. */
+    public String slug() {
+        return slug;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+}

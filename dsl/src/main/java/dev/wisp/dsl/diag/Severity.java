@@ -1,0 +1,17 @@
+package dev.wisp.dsl.diag;
+
+/** How bad a diagnostic is: errors make a playbook invalid; warnings do so only with {@code --strict}. */
+public enum Severity {
+    ERROR("error"),
+    WARNING("warning");
+
+    private final String id;
+
+    Severity(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+}

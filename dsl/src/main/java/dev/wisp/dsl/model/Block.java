@@ -1,0 +1,157 @@
+package dev.wisp.dsl.model;
+
+import dev.wisp.dsl.diag.Location;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** A block of a playbook. {@code start} and {@code end} are implicit and not blocks. */
+public sealed interface Block {
+
+    BlockInfo info();
+
+    default String name() {
+        return info().name();
+    }
+
+    default Location location() {
+        return info().location();
+    }
+
+    /** The output ports edges may leave from; the empty string stands for the default (unported) output. */
+    List<String> ports();
+
+    /**
+     * Runs an app action once per input row.
+     *
+     * @param action         the action's name ({@code create project})
+     * @param actionLocation where the action name is written
+     * @param asset          the asset it runs on, or {@code null} when {@code app} names an app without configuration
+     * @param app            the app id, when given directly instead of an asset, or {@code null}
+     * @param parameters     parameter name to value, in written order
+     * @param combine        how values from different sources combine, or {@code null} when not written
+     * @param maxConcurrency the most executions at once, or {@code null} for the run's default
+     * @param timeout        the longest one attempt may take, or {@code null}
+     * @param retry          retry policy, or {@code null}
+     * @param repeat         loop policy, or {@code null}
+     * @param onFailure      what a failed execution does when no {@code .failure} edge exists
+     */
+    record ActionBlock(BlockInfo info, String action, Location actionLocation, String asset, String app,
+                       Map<String, Value> parameters, Combine combine, Integer maxConcurrency, Duration timeout,
+                       Retry retry, Repeat repeat, OnFailure onFailure) implements Block {
+        public ActionBlock {
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(actionLocation, "actionLocation");
+            parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+            onFailure = onFailure == null ? OnFailure.CONTINUE : onFailure;
+        }
+
+        @Override
+        public List<String> ports() {
+            return List.of("", "success", "failure");
+        }
+    }
+
+    /**
+     * Asks a person, on the terminal, from an answers file, or later through {@code wisp resume}.
+     *
+     * @param message    the message, with {@code {0}}, {@code {1}} placeholders
+     * @param parameters the values of the placeholders
+     * @param responses  the questions; empty for a plain acknowledgement
+     * @param approver   who should answer (a user or role name), or {@code null}
+     * @param timeout    how long to wait; past it the prompt fails and the run goes on
+     */
+    record PromptBlock(BlockInfo info, String message, List<Value> parameters, List<PromptResponse> responses,
+                       String approver, Duration timeout) implements Block {
+        public PromptBlock {
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(message, "message");
+            parameters = List.copyOf(parameters);
+            responses = List.copyOf(responses);
+        }
+
+        @Override
+        public List<String> ports() {
+            return List.of("", "success", "failure");
+        }
+    }
+
+    /**
+     * Independent named conditions; each that matches something fires its own port, and downstream
+     * {@code filtered-data:} paths see only the matching items.
+     */
+    record FilterBlock(BlockInfo info, List<Condition> conditions) implements Block {
+        public FilterBlock {
+            Objects.requireNonNull(info, "info");
+            conditions = List.copyOf(conditions);
+        }
+
+        @Override
+        public List<String> ports() {
+            return conditions.stream().map(Condition::name).toList();
+        }
+    }
+
+    /** The first branch whose condition holds, else {@code else}; no match and no else edge ends the branch. */
+    record DecisionBlock(BlockInfo info, List<Condition> branches) implements Block {
+        public static final String ELSE = "else";
+
+        public DecisionBlock {
+            Objects.requireNonNull(info, "info");
+            branches = List.copyOf(branches);
+        }
+
+        @Override
+        public List<String> ports() {
+            List<String> ports = new java.util.ArrayList<>(branches.stream().map(Condition::name).toList());
+            ports.add(ELSE);
+            return List.copyOf(ports);
+        }
+    }
+
+    /**
+     * Renders a template; {@code <block>:formatted_data} is the whole text with list values joined by
+     * {@code separator}, {@code <block>:formatted_data.*} one text per row.
+     */
+    record FormatBlock(BlockInfo info, String template, Location templateLocation, List<Value> parameters,
+                       String separator) implements Block {
+        public FormatBlock {
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(templateLocation, "templateLocation");
+            parameters = List.copyOf(parameters);
+            separator = separator == null ? ", " : separator;
+        }
+
+        @Override
+        public List<String> ports() {
+            return List.of("");
+        }
+    }
+
+    /**
+     * Runs another playbook file and waits for it; its declared outputs are read as
+     * {@code <block>:playbook_output:<name>}.
+     *
+     * @param playbook         the path of the sub-playbook, relative to this playbook's file
+     * @param playbookLocation where the path is written
+     * @param inputs           input name to value
+     */
+    record PlaybookBlock(BlockInfo info, String playbook, Location playbookLocation, Map<String, Value> inputs)
+            implements Block {
+        public PlaybookBlock {
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(playbook, "playbook");
+            Objects.requireNonNull(playbookLocation, "playbookLocation");
+            inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        }
+
+        @Override
+        public List<String> ports() {
+            return List.of("", "success", "failure");
+        }
+    }
+}

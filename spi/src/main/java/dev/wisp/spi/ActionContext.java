@@ -1,0 +1,41 @@
+package dev.wisp.spi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What one execution of an action may see and use. The engine implements it; plugins only read it.
+ * Everything time-related goes through {@link #clock()} and {@link #delay(Duration)} so tests can inject time.
+ */
+public interface ActionContext {
+
+    /** The action's name, e.g. {@code create project}. */
+    String actionName();
+
+    /** The parameters of this execution: playbook values, then parameter defaults, then asset defaults. */
+    Map<String, Object> parameters();
+
+    /** The asset this execution runs on. */
+    AssetConfig asset();
+
+    /** The run's clock. */
+    Clock clock();
+
+    /**
+     * Completes after {@code duration} without holding a thread while it waits, so that a hundred polling
+     * executions do not need a hundred threads. Completes exceptionally with
+     * {@link java.util.concurrent.CancellationException} when the execution is cancelled.
+     */
+    CompletionStage<Void> delay(Duration duration);
+
+    /** Reports progress to the run's progress display and journal (e.g. subtasks done of total). */
+    void progress(long done, long total, String detail);
+
+    /** Writes a line to the run's journal. The engine redacts secrets before writing. */
+    void log(String message);
+
+    /** Whether the run or this execution was cancelled (Ctrl-C, timeout); long work should stop soon after. */
+    boolean cancelled();
+}
