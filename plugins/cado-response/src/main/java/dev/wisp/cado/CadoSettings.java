@@ -1,0 +1,59 @@
+package dev.wisp.cado;
+
+import dev.wisp.spi.AssetConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * An asset's configuration, checked once when the connection opens.
+ *
+ * @param baseUrl        the API root without a trailing slash, ending in /api/v2
+ * @param token          the access token (secret: never printed)
+ * @param defaultProject the project used when an action leaves project_id out
+ * @param defaultBucket  the bucket used when an action leaves bucket out
+ * @param defaultRegion  the region used when an action leaves region out
+ */
+record CadoSettings(URI baseUrl, String token, Optional<Long> defaultProject, Optional<String> defaultBucket,
+                    Optional<String> defaultRegion, boolean verifyServerCert, Duration connectTimeout,
+                    Duration readTimeout, Duration pollInterval, Duration maxWait, int maxConnections) {
+
+    @Override
+    public String toString() {
+        return "CadoSettings[baseUrl=" + baseUrl + ", token=***]";
+    }
+
+    static CadoSettings from(AssetConfig asset) {
+        String base = asset.string("base_url").orElseThrow(() -> new IllegalArgumentException(
+                "asset '" + asset.name() + "': base_url is required, e.g. https://cado.example.com/api/v2"));
+        String trimmed = base.strip().replaceAll("/+$", "");
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("asset '" + asset.name() + "': base_url '" + base
+                    + "' is not a URL: " + e.getReason());
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("asset '" + asset.name() + "': base_url '" + base
+                    + "' must be an http(s) URL such as https://cado.example.com/api/v2");
+        }
+        if (!trimmed.endsWith("/api/v2")) {
+            throw new IllegalArgumentException("asset '" + asset.name() + "': base_url '" + base
+                    + "' must end in /api/v2 (the Cado Response v2 API), e.g. " + uri.getScheme() + "://"
+                    + uri.getAuthority() + "/api/v2");
+        }
+        String token = asset.string("access_token").orElseThrow(() -> new IllegalArgumentException(
+                "asset '" + asset.name() + "': access_token is required"));
+        return new CadoSettings(uri, token,
+                asset.string("default_project").map(v -> (long) Double.parseDouble(v)),
+                asset.string("default_bucket"), asset.string("default_region"),
+                asset.bool("verify_server_cert", true),
+                Duration.ofSeconds(asset.number("connect_timeout", 10)),
+                Duration.ofSeconds(asset.number("read_timeout", 60)),
+                Duration.ofSeconds(asset.number("poll_interval", 60)),
+                Duration.ofSeconds(asset.number("max_wait", 86_400)),
+                (int) Math.max(1, asset.number("max_connections", 32)));
+    }
+}
