@@ -1,22 +1,86 @@
 package dev.wisp.cli;
 
+import dev.wisp.engine.plugin.PluginRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code wisp} command. */
-@Command(name = "wisp", mixinStandardHelpOptions = true, version = "wisp 0.1.0",
-        description = "Playbooks as code for security automation.")
+/** The {@code wisp} command: subcommands, exit codes, and errors without stack traces (unless --verbose). */
+@Command(name = "wisp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Playbooks as code for security automation.",
+        subcommands = {ValidateCommand.class, ActionsCommand.class, SchemaCommand.class,
+            CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the run or a test failed", "2:usage error",
+            "3:a playbook (or test file) is invalid", "4:the run is suspended, waiting for an answer (wisp resume)",
+            "130:the run was cancelled"})
 public final class Main implements Runnable {
+    public static final String VERSION = "0.1.0";
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
+    boolean verbose;
+
+    @Option(names = "--plugin-path", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "A directory of plugin jars to load besides the built-in apps.")
+    Path pluginPath;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private PluginRegistry registry;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter w = commandLine.getErr();
+            if (e instanceof UsageException) {
+                w.println("wisp: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (e instanceof PluginRegistry.PluginException) {
+                w.println("wisp: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            w.println("wisp: internal error: " + e);
+            if (main.verbose) {
+                e.printStackTrace(w);
+            } else {
+                w.println("(run again with --verbose for the stack trace, and please report it)");
+            }
+            return ExitCodes.FAILED;
+        });
+        return cli.execute(args);
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.err);
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** The installed apps, loaded once on first use (validate without apps never pays for it). */
+    PluginRegistry registry() {
+        if (registry == null) {
+            registry = PluginRegistry.load(Main.class.getClassLoader(), Optional.ofNullable(pluginPath));
+        }
+        return registry;
+    }
+
+    /** picocli's version provider. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"wisp " + VERSION};
+        }
     }
 }

@@ -1,0 +1,90 @@
+package dev.wisp.cli;
+
+import dev.wisp.cli.report.DiagnosticReport;
+import dev.wisp.cli.report.Formats;
+import dev.wisp.cli.validate.PlaybookFiles;
+import dev.wisp.cli.validate.Validator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code wisp validate PATH...}: every problem of every playbook, in one run. */
+@Command(name = "validate", description = "Check playbooks offline: YAML, structure, graph, apps, data paths.")
+final class ValidateCommand implements Callable<Integer> {
+
+    enum Format { text, json, sarif, github }
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Playbook files or directories (searched for "
+            + "*.yaml and *.yml, skipping *.test.yaml).")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default), json, sarif or github.")
+    Format format;
+
+    @Option(names = "--strict", description = "Fail on warnings too.")
+    boolean strict;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<Path> files = PlaybookFiles.expand(paths);
+        Validator validator = new Validator(main.registry().catalog());
+        DiagnosticReport report = validateAll(validator, files);
+        PrintWriter out = main.spec.commandLine().getOut();
+        PrintWriter err = main.spec.commandLine().getErr();
+        switch (format) {
+            case text -> Formats.text(report, err);
+            case json -> Formats.json(report, strict, out);
+            case sarif -> Formats.sarif(report, Main.VERSION, out);
+            case github -> Formats.github(report, out);
+        }
+        err.println(report.summary(strict));
+        out.flush();
+        err.flush();
+        return report.failingFiles(strict) == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+
+    /** Validates in parallel, reports in the order the files were named. */
+    static DiagnosticReport validateAll(Validator validator, List<Path> files) throws InterruptedException {
+        int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "validate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Validator.Result>> futures = new ArrayList<>();
+            for (Path f : files) {
+                futures.add(pool.submit(() -> validator.validate(f)));
+            }
+            List<DiagnosticReport.FileDiagnostics> results = new ArrayList<>();
+            for (Future<Validator.Result> f : futures) {
+                Validator.Result r = get(f);
+                results.add(new DiagnosticReport.FileDiagnostics(r.file(), r.diagnostics()));
+            }
+            return new DiagnosticReport(results);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T get(Future<T> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
+}
