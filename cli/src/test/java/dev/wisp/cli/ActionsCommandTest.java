@@ -1,0 +1,52 @@
+package dev.wisp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ActionsCommandTest {
+
+    @Test
+    void listsTheInstalledApps() {
+        CliRun r = CliRun.of("actions");
+        assertEquals(ExitCodes.OK, r.exit());
+        assertTrue(r.out().contains("cado_response") && r.out().contains("core"), r.out());
+    }
+
+    @Test
+    void describesAnAppsActions() {
+        CliRun r = CliRun.of("actions", "cado_response");
+        assertEquals(ExitCodes.OK, r.exit());
+        Goldens.assertMatches("actions-cado_response.txt", r.out());
+    }
+
+    /** The Cado reference in docs/ is generated from the app's metadata; this fails when it is stale. */
+    @Test
+    void theGeneratedCadoReferenceIsUpToDate() throws IOException {
+        CliRun r = CliRun.of("actions", "cado_response", "--format", "markdown");
+        Path doc = Path.of("../docs/apps/cado_response.md");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(doc, r.out());
+        }
+        assertEquals(Files.readString(doc), r.out(), "docs/apps/cado_response.md is stale: regenerate it with "
+                + "'./wisp actions cado_response --format markdown > docs/apps/cado_response.md'");
+    }
+
+    @Test
+    void anUnknownAppIsAUsageError() {
+        CliRun r = CliRun.of("actions", "nope");
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertEquals("wisp: no app 'nope'; installed: cado_response, core\n", r.err());
+    }
+
+    @Test
+    void schemaPrintsThePlaybookSchema() throws IOException {
+        CliRun r = CliRun.of("schema");
+        assertEquals(ExitCodes.OK, r.exit());
+        assertEquals(Files.readString(Path.of("../schema/playbook.schema.json")), r.out());
+    }
+}
