@@ -1,0 +1,58 @@
+package dev.wisp.engine.run;
+
+import dev.wisp.dsl.model.Playbook;
+import dev.wisp.engine.journal.Journal;
+import dev.wisp.engine.journal.JournalEvent;
+import dev.wisp.engine.prompt.PromptHandler;
+import dev.wisp.engine.time.TimeSource;
+import dev.wisp.spi.AssetConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one run needs. Runs share nothing mutable, so many may run at once in one engine.
+ *
+ * @param runId          the run's id
+ * @param playbook       the playbook
+ * @param inputs         input values given by the user (checked against the declared inputs)
+ * @param container      the event's container, or empty
+ * @param artifacts      the event's artifacts, or empty
+ * @param assets         asset name to configuration
+ * @param prompts        who answers prompts
+ * @param journal        where events go
+ * @param time           clock and timers
+ * @param maxConcurrency executions at once across the run
+ * @param prior          an earlier journal of this run to continue from (resume), or empty
+ * @param subPlaybooks   loads sub-playbooks
+ */
+public record RunRequest(String runId, Playbook playbook, Map<String, Object> inputs, Map<String, Object> container,
+                         List<Object> artifacts, AssetProvider assets, PromptHandler prompts, Journal journal,
+                         TimeSource time, int maxConcurrency, List<JournalEvent> prior, SubPlaybookSource subPlaybooks) {
+    public RunRequest {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(playbook, "playbook");
+        inputs = Map.copyOf(inputs);
+        container = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(container));
+        artifacts = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(artifacts));
+        Objects.requireNonNull(assets, "assets");
+        Objects.requireNonNull(prompts, "prompts");
+        Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(time, "time");
+        prior = List.copyOf(prior);
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maxConcurrency must be at least 1");
+        }
+    }
+
+    /** Where asset configurations come from. */
+    public interface AssetProvider {
+        Optional<AssetConfig> asset(String name);
+    }
+
+    /** Loads a sub-playbook named by a playbook block, relative to its parent. */
+    public interface SubPlaybookSource {
+        Playbook load(Playbook parent, String relativePath);
+    }
+}

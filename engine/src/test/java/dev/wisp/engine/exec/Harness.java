@@ -1,0 +1,90 @@
+package dev.wisp.engine.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wisp.dsl.model.Playbook;
+import dev.wisp.dsl.parse.LoadResult;
+import dev.wisp.dsl.parse.PlaybookLoader;
+import dev.wisp.engine.Engine;
+import dev.wisp.engine.journal.Journal;
+import dev.wisp.engine.journal.JournalEvent;
+import dev.wisp.engine.plugin.PluginRegistry;
+import dev.wisp.engine.prompt.PromptHandler;
+import dev.wisp.engine.prompt.PromptOutcome;
+import dev.wisp.engine.run.RunOutcome;
+import dev.wisp.engine.run.RunRequest;
+import dev.wisp.engine.time.ManualTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a YAML playbook against {@link TestApp} in virtual time and keeps the journal. */
+final class Harness {
+    final TestApp app = new TestApp();
+    final Engine engine = new Engine(PluginRegistry.of(List.of(app)));
+    final ManualTime time = new ManualTime(Instant.parse("2026-11-22T10:00:00Z"));
+    final List<JournalEvent> events = Collections.synchronizedList(new ArrayList<>());
+    PromptHandler prompts = request -> CompletableFuture.completedFuture(new PromptOutcome.Unavailable());
+    Map<String, Object> container = Map.of();
+    List<Object> artifacts = List.of();
+    int maxConcurrency = 8;
+
+    static Playbook playbook(String yaml) {
+        LoadResult r = new PlaybookLoader(List.of()).loadString(yaml, "test.yaml");
+        assertEquals(List.of(), r.diagnostics());
+        return r.playbook().orElseThrow();
+    }
+
+    Engine.Handle start(String yaml, Map<String, Object> inputs, List<JournalEvent> prior) {
+        Journal journal = events::add;
+        RunRequest req = new RunRequest("run-1", playbook(yaml), inputs, container, artifacts,
+                name -> Optional.empty(), prompts, journal, time, maxConcurrency, prior, null);
+        return engine.start(req);
+    }
+
+    /** Runs to the end, advancing virtual time whenever the run waits on a timer. */
+    RunOutcome run(String yaml) {
+        return finish(start(yaml, Map.of(), List.of()).outcome());
+    }
+
+    RunOutcome finish(CompletionStage<RunOutcome> stage) {
+        CompletableFuture<RunOutcome> f = stage.toCompletableFuture();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!f.isDone()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("run did not finish; journal: " + events);
+            }
+            if (!time.fireNext()) {
+                Thread.onSpinWait();
+            }
+        }
+        return f.join();
+    }
+
+    <T extends JournalEvent> List<T> events(Class<T> type) {
+        synchronized (events) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
+    JournalEvent.BlockFinished finished(String block) {
+        return events(JournalEvent.BlockFinished.class).stream().filter(e -> e.block().equals(block)).findFirst()
+                .orElseThrow(() -> new AssertionError(block + " did not finish: " + events));
+    }
+
+    String skipped(String block) {
+        return events(JournalEvent.BlockSkipped.class).stream().filter(e -> e.block().equals(block))
+                .map(JournalEvent.BlockSkipped::reason).findFirst().orElse(null);
+    }
+
+    void advance(Duration d) {
+        time.advance(d);
+    }
+}

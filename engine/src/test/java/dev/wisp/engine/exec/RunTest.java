@@ -1,0 +1,374 @@
+package dev.wisp.engine.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisp.engine.journal.JournalEvent;
+import dev.wisp.engine.prompt.PromptOutcome;
+import dev.wisp.engine.run.RunOutcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RunTest {
+    private final Harness h = new Harness();
+
+    @Test
+    void runsBlocksInOrderAndPassesDataAlongPaths() {
+        RunOutcome o = h.run("""
+                playbook: chain
+                outputs:
+                  last: { value: b:action_result.data.*.value }
+                blocks:
+                  a: { action: echo, app: test, parameters: { value: hello } }
+                  b: { action: echo, app: test, parameters: { value: a:action_result.data.*.value } }
+                edges: [start -> a, a -> b, b -> end]
+                """);
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(List.of("echo {value=hello}", "echo {value=hello}"), h.app.calls);
+        assertEquals(Map.of("last", "hello"), o.outputs());
+    }
+
+    @Test
+    void runsOncePerRowZippingOneSourceAndSkippingRowsWithoutRequiredValues() {
+        RunOutcome o = h.run("""
+                playbook: fanout
+                blocks:
+                  l: { action: list, app: test, parameters: { count: 3 } }
+                  e:
+                    action: echo
+                    app: test
+                    parameters: { value: l:action_result.data.*.*.id, n: l:action_result.data.*.*.n }
+                  g: { action: echo, app: test, parameters: { value: l:action_result.data.*.*.missing } }
+                edges: [start -> l, l -> e, e -> g, g -> end]
+                """);
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(List.of("echo {n=0, value=i-0}", "echo {n=1, value=i-1}", "echo {n=2, value=i-2}"),
+                h.app.calls.stream().filter(c -> c.startsWith("echo")).sorted().toList());
+        JournalEvent.RowsSkipped skipped = h.events(JournalEvent.RowsSkipped.class).get(0);
+        assertEquals("g", skipped.block());
+        assertEquals(3, skipped.count());
+        assertEquals("required parameter value had no value", skipped.reason());
+    }
+
+    @Test
+    void combinesDifferentSourcesAsAProductOrAZip() {
+        String yaml = """
+                playbook: combine
+                blocks:
+                  a: { action: list, app: test, parameters: { count: 2 } }
+                  b: { action: list, app: test, parameters: { count: 2 } }
+                  e:
+                    action: echo
+                    app: test
+                    COMBINE
+                    parameters: { value: a:action_result.data.*.*.id, other: b:action_result.data.*.*.n }
+                edges: [start -> a, a -> b, b -> e, e -> end]
+                """;
+        h.run(yaml.replace("COMBINE", "combine: product"));
+        assertEquals(4, h.app.calls.stream().filter(c -> c.startsWith("echo")).count());
+        Harness zip = new Harness();
+        zip.run(yaml.replace("COMBINE", "combine: zip"));
+        assertEquals(List.of("echo {other=0, value=i-0}", "echo {other=1, value=i-1}"),
+                zip.app.calls.stream().filter(c -> c.startsWith("echo")).sorted().toList());
+    }
+
+    @Test
+    void filtersFireIndependentConditionsAndRestrictFilteredData() {
+        RunOutcome o = h.run("""
+                playbook: filters
+                blocks:
+                  l: { action: list, app: test, parameters: { count: 4 } }
+                  f:
+                    filter:
+                      running: [[l:action_result.data.*.*.state, ==, running]]
+                      big: [[l:action_result.data.*.*.n, ">", 10]]
+                  e: { action: echo, app: test, parameters: { value: filtered-data:f:running:l:action_result.data.*.*.id } }
+                  never: { action: echo, app: test, parameters: { value: x } }
+                edges: [start -> l, l -> f, f.running -> e, f.big -> never, e -> end, never -> end]
+                """);
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(List.of("echo {value=i-0}", "echo {value=i-2}"),
+                h.app.calls.stream().filter(c -> c.startsWith("echo")).sorted().toList());
+        assertEquals("none of its incoming edges was taken (f.big)", h.skipped("never"));
+        assertEquals(List.of("running"), h.finished("f").ports());
+    }
+
+    @Test
+    void joinAllWaitsForEveryBranchThatCanRunAndNeverHaltsSilently() {
+        RunOutcome o = h.run("""
+                playbook: joins
+                inputs: { level: { type: numeric, default: 1 } }
+                blocks:
+                  d:
+                    decision:
+                      high: [[playbook_input:level, ">", 5]]
+                  capture: { action: echo, app: test, parameters: { value: captured } }
+                  note: { action: echo, app: test, parameters: { value: note } }
+                  after_any: { action: echo, app: test, parameters: { value: any }, join: any }
+                edges:
+                  - start -> d
+                  - d.high -> capture
+                  - d.else -> note
+                  - capture -> after_any
+                  - note -> after_any
+                  - after_any -> end
+                  - capture -> end
+                """);
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals("none of its incoming edges was taken (d.high)", h.skipped("capture"));
+        assertEquals(List.of("echo {value=note}", "echo {value=any}"), h.app.calls);
+        assertEquals(Map.of("branch", "else"), h.finished("d").output());
+    }
+
+    @Test
+    void aDecisionWithoutMatchOrElseEndsItsBranchAndSaysSo() {
+        h.run("""
+                playbook: nomatch
+                blocks:
+                  d: { decision: { yes_branch: [[container:x, ==, 1]] } }
+                  a: { action: echo, app: test, parameters: { value: 1 } }
+                edges: [start -> d, d.yes_branch -> a, a -> end]
+                """);
+        assertTrue(h.finished("d").output().get("note").toString().startsWith("no branch held and there is no else"));
+        assertEquals("none of its incoming edges was taken (d.yes_branch)", h.skipped("a"));
+    }
+
+    @Test
+    void formatsRenderWholeAndPerRowTexts() {
+        h.run("""
+                playbook: fmt
+                blocks:
+                  l: { action: list, app: test, parameters: { count: 2 } }
+                  f: { format: "{0} is {1} {{ok}}", parameters: [l:action_result.data.*.*.id, l:action_result.data.*.*.state] }
+                  e: { action: echo, app: test, parameters: { value: f:formatted_data.* } }
+                  w: { action: echo, app: test, parameters: { value: f:formatted_data } }
+                edges: [start -> l, l -> f, f -> e, e -> w, w -> end]
+                """);
+        assertEquals(List.of("echo {value=i-0 is running {ok}}", "echo {value=i-1 is stopped {ok}}"),
+                h.app.calls.subList(1, 3).stream().sorted().toList());
+        assertEquals("echo {value=i-0, i-1 is running, stopped {ok}}", h.app.calls.get(3));
+    }
+
+    @Test
+    void failureEdgesRouteFailuresAndOnFailureStopStopsTheRun() {
+        h.app.failuresLeft.put("k", new AtomicInteger(99));
+        RunOutcome routed = h.run("""
+                playbook: failures
+                blocks:
+                  c: { action: create, app: test, parameters: { key: k } }
+                  ok: { action: echo, app: test, parameters: { value: ok } }
+                  bad: { action: echo, app: test, parameters: { value: c:action_result.message } }
+                edges: [start -> c, c -> ok, c.failure -> bad, ok -> end, bad -> end]
+                """);
+        assertEquals(RunOutcome.Status.SUCCESS, routed.status(), "a routed failure does not fail the run");
+        assertEquals("none of its incoming edges was taken (c)", h.skipped("ok"));
+        assertTrue(h.app.calls.contains("echo {value=failed k}"));
+
+        Harness stop = new Harness();
+        stop.app.failuresLeft.put("k", new AtomicInteger(99));
+        RunOutcome stopped = stop.run("""
+                playbook: stop
+                blocks:
+                  c: { action: create, app: test, parameters: { key: k }, on_failure: stop }
+                  next: { action: echo, app: test, parameters: { value: x } }
+                edges: [start -> c, c -> next, next -> end]
+                """);
+        assertEquals(RunOutcome.Status.FAILED, stopped.status());
+        assertEquals("the run stopped after block c failed", stop.skipped("next"));
+    }
+
+    @Test
+    void retriesIdempotentActionsWithBackoffButNeverRepeatsUnsafeOnes() {
+        h.app.failuresLeft.put("a", new AtomicInteger(2));
+        h.app.failuresLeft.put("b", new AtomicInteger(2));
+        RunOutcome o = h.run("""
+                playbook: retries
+                blocks:
+                  f: { action: flaky, app: test, parameters: { key: a }, retry: { attempts: 3, backoff: 2s } }
+                  c: { action: create, app: test, parameters: { key: b }, retry: { attempts: 3, backoff: 2s } }
+                edges: [start -> f, f -> c, c.failure -> end, c -> end]
+                """);
+        assertEquals(3, h.app.calls.stream().filter(c -> c.startsWith("flaky")).count());
+        assertEquals(List.of(2000L, 4000L), h.events(JournalEvent.ExecutionRetrying.class).stream()
+                .map(JournalEvent.ExecutionRetrying::delayMillis).toList());
+        assertEquals(1, h.app.calls.stream().filter(c -> c.startsWith("create")).count());
+        assertEquals("success", h.finished("f").status());
+        assertEquals("failed", h.finished("c").status());
+        assertEquals(RunOutcome.Status.SUCCESS, o.status());
+    }
+
+    @Test
+    void aHangingPluginTimesOutAsAReadableFailure() {
+        var handle = h.start("""
+                playbook: hang
+                blocks:
+                  x: { action: hang, app: test, timeout: 10s }
+                edges: [start -> x, x.failure -> end, x -> end]
+                """, Map.of(), List.of());
+        RunOutcome o = h.finish(handle.outcome());
+        assertEquals(RunOutcome.Status.SUCCESS, o.status());
+        var result = (Map<?, ?>) ((List<?>) h.finished("x").output().get("results")).get(0);
+        assertEquals("timed out after 10s", result.get("message"));
+    }
+
+    @Test
+    void pluginsThatThrowOrReturnNothingFailTheirBlockNotTheRun() {
+        RunOutcome o = h.run("""
+                playbook: faults
+                blocks:
+                  b: { action: boom, app: test }
+                  n: { action: nothing, app: test }
+                edges: [start -> b, b -> n, b.failure -> n, n -> end]
+                """);
+        assertEquals(RunOutcome.Status.FAILED, o.status());
+        var b = (Map<?, ?>) ((List<?>) h.finished("b").output().get("results")).get(0);
+        assertEquals("the plugin failed: IllegalStateException: kaboom", b.get("message"));
+        var n = (Map<?, ?>) ((List<?>) h.finished("n").output().get("results")).get(0);
+        assertEquals("the plugin returned no result", n.get("message"));
+    }
+
+    @Test
+    void repeatsUntilTheConditionHolds() {
+        h.app.failuresLeft.put("r", new AtomicInteger(3));
+        h.run("""
+                playbook: repeat
+                blocks:
+                  p:
+                    action: flaky
+                    app: test
+                    parameters: { key: r }
+                    repeat: { until: [[p:action_result.status, ==, success]], interval: 30s, max_iterations: 10 }
+                edges: [start -> p, p -> end]
+                """);
+        assertEquals(4, h.app.calls.size());
+        assertEquals("success", h.finished("p").status());
+    }
+
+    @Test
+    void boundsConcurrencyPerBlock() {
+        h.maxConcurrency = 50;
+        h.run("""
+                playbook: limits
+                blocks:
+                  l: { action: list, app: test, parameters: { count: 40 } }
+                  e: { action: echo, app: test, parameters: { value: l:action_result.data.*.*.id }, max_concurrency: 3 }
+                edges: [start -> l, l -> e, e -> end]
+                """);
+        assertEquals(40, h.app.calls.stream().filter(c -> c.startsWith("echo")).count());
+        assertTrue(h.app.maxConcurrent.get() <= 3, "max concurrent " + h.app.maxConcurrent.get());
+    }
+
+    @Test
+    void aListParameterTakesEveryValueAtOnce() {
+        h.run("""
+                playbook: gather
+                blocks:
+                  l: { action: list, app: test, parameters: { count: 5 } }
+                  g: { action: gather, app: test, parameters: { items: l:action_result.data.*.*.id } }
+                edges: [start -> l, l -> g, g -> end]
+                """);
+        assertEquals("gather {items=[i-0, i-1, i-2, i-3, i-4]}", h.app.calls.get(1));
+    }
+
+    @Test
+    void promptsAnswerAndSuspendedRunsResumeWithoutRepeatingFinishedActions() {
+        String yaml = """
+                playbook: ask
+                blocks:
+                  c: { action: create, app: test, parameters: { key: once } }
+                  q: { prompt: "Go on with {0}?", parameters: [c:action_result.parameter.key], responses: [{ prompt: Go, type: yes/no }] }
+                  e: { action: echo, app: test, parameters: { value: q:action_result.summary.responses.0 } }
+                edges: [start -> c, c -> q, q -> e, e -> end]
+                """;
+        RunOutcome suspended = h.run(yaml);
+        assertEquals(RunOutcome.Status.SUSPENDED, suspended.status());
+        assertEquals(List.of("q"), suspended.waitingFor());
+        assertEquals("Go on with once?", h.events(JournalEvent.PromptAsked.class).get(0).message());
+        List<JournalEvent> prior = new ArrayList<>(h.events);
+
+        Harness resumed = new Harness();
+        resumed.prompts = r -> CompletableFuture.completedFuture(new PromptOutcome.Answered(List.of("yes"), "alice",
+                "resume"));
+        RunOutcome done = resumed.finish(resumed.start(yaml, Map.of(), prior).outcome());
+        assertEquals(RunOutcome.Status.SUCCESS, done.status(), done.message());
+        assertEquals(List.of("echo {value=yes}"), resumed.app.calls, "create ran before the suspension only");
+        assertTrue(resumed.events.get(0) instanceof JournalEvent.RunResumed);
+    }
+
+    @Test
+    void aTimedOutPromptFailsAndTheRunGoesOn() {
+        h.prompts = r -> CompletableFuture.completedFuture(new PromptOutcome.TimedOut());
+        RunOutcome o = h.run("""
+                playbook: timeout
+                blocks:
+                  q: { prompt: "Approve?", responses: [{ prompt: Ok, type: yes/no }], timeout: 5m }
+                  no: { action: echo, app: test, parameters: { value: q:action_result.message } }
+                edges: [start -> q, q.failure -> no, q -> end, no -> end]
+                """);
+        assertEquals(RunOutcome.Status.SUCCESS, o.status());
+        assertEquals(List.of("echo {value=no answer within 5m}"), h.app.calls);
+    }
+
+    @Test
+    void cancellingStopsRunningExecutionsAndSkipsTheRest() {
+        var handle = h.start("""
+                playbook: cancel
+                blocks:
+                  x: { action: hang, app: test }
+                  y: { action: echo, app: test, parameters: { value: 1 } }
+                edges: [start -> x, x -> y, y -> end]
+                """, Map.of(), List.of());
+        while (h.app.hanging.isEmpty()) {
+            Thread.onSpinWait();
+        }
+        handle.cancel();
+        h.app.hanging.forEach(f -> f.complete(null));
+        RunOutcome o = h.finish(handle.outcome());
+        assertEquals(RunOutcome.Status.CANCELLED, o.status());
+        assertEquals("the run was cancelled", h.skipped("y"));
+        assertTrue(h.events.get(h.events.size() - 1) instanceof JournalEvent.RunFinished);
+    }
+
+    @Test
+    void fansOutOverAHundredThousandItems() {
+        h.maxConcurrency = 64;
+        long t0 = System.nanoTime();
+        RunOutcome o = h.run("""
+                playbook: huge
+                blocks:
+                  l: { action: list, app: test, parameters: { count: 100000 } }
+                  e: { action: echo, app: test, parameters: { value: l:action_result.data.*.*.id } }
+                edges: [start -> l, l -> e, e -> end]
+                """);
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(100_000, h.finished("e").executions());
+        System.out.printf("100,000 executions in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
+    void nullsMissingValuesAndMixedTypesDoNotBreakConditions() {
+        h.container = Map.of("severity", "High", "score", "42");
+        h.artifacts = List.of(Map.of("cef", Map.of("ip", "10.1.2.3")), Map.of("cef", Map.of()),
+                Map.of("cef", Map.of("ip", "192.168.0.1")));
+        h.run("""
+                playbook: mixed
+                blocks:
+                  f:
+                    filter:
+                      internal: [[artifact:*.cef.ip, in, 10.0.0.0/8]]
+                      missing: [[artifact:*.cef.ip, not exists]]
+                  d: { decision: { hi: { all: [[container:severity, ==, high], [container:score, ">=", 40]], case_sensitive: false } } }
+                  e: { action: echo, app: test, parameters: { value: filtered-data:f:internal:artifact:*.cef.ip } }
+                edges: [start -> f, f.internal -> d, f.missing -> end, d.hi -> e, d.else -> end, e -> end]
+                """);
+        assertEquals(List.of("internal", "missing"), h.finished("f").ports());
+        assertEquals(List.of("echo {value=10.1.2.3}"), h.app.calls);
+        assertNull(h.skipped("e"));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.wisp.engine.exec;
+
+import dev.wisp.spi.ActionContext;
+import dev.wisp.spi.ActionResult;
+import dev.wisp.spi.ActionSpec;
+import dev.wisp.spi.ActionType;
+import dev.wisp.spi.App;
+import dev.wisp.spi.AppConnection;
+import dev.wisp.spi.AppSpec;
+import dev.wisp.spi.AssetConfig;
+import dev.wisp.spi.DataType;
+import dev.wisp.spi.OutputSpec;
+import dev.wisp.spi.ParameterSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A deterministic app for engine tests: records every call; actions that fail, hang, throw or list things. */
+final class TestApp implements App {
+    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    final AtomicInteger concurrent = new AtomicInteger();
+    final AtomicInteger maxConcurrent = new AtomicInteger();
+    final List<CompletableFuture<ActionResult>> hanging = Collections.synchronizedList(new ArrayList<>());
+
+    private static ActionSpec action(String name, boolean idempotent, List<ParameterSpec> params,
+                                     OutputSpec... outputs) {
+        return new ActionSpec(name, name.replace(' ', '_'), ActionType.GENERIC, "", idempotent, idempotent, params,
+                List.of(outputs));
+    }
+
+    private static ParameterSpec p(String name, DataType type, boolean required) {
+        var b = ParameterSpec.builder(name, type);
+        return (required ? b.required() : b).build();
+    }
+
+    @Override
+    public AppSpec spec() {
+        return new AppSpec("test", "1", null, null, List.of(), List.of(
+                action("echo", true, List.of(p("value", DataType.ANY, true), p("other", DataType.ANY, false),
+                        p("n", DataType.NUMERIC, false)),
+                        OutputSpec.of("action_result.data.*.value", DataType.ANY, null)),
+                action("list", true, List.of(p("count", DataType.NUMERIC, true)),
+                        OutputSpec.of("action_result.data.*.*.id", DataType.STRING, null)),
+                action("flaky", true, List.of(p("key", DataType.STRING, true))),
+                action("create", false, List.of(p("key", DataType.STRING, true), p("fail", DataType.BOOLEAN, false))),
+                action("hang", true, List.of()),
+                action("boom", true, List.of()),
+                action("nothing", true, List.of()),
+                action("gather", true, List.of(p("items", DataType.LIST, true)))));
+    }
+
+    @Override
+    public AppConnection connect(AssetConfig asset) {
+        return ctx -> {
+            int now = concurrent.incrementAndGet();
+            maxConcurrent.accumulateAndGet(now, Math::max);
+            try {
+                return CompletableFuture.completedFuture(run(ctx));
+            } catch (HangException h) {
+                CompletableFuture<ActionResult> f = new CompletableFuture<>();
+                hanging.add(f);
+                return f;
+            } finally {
+                concurrent.decrementAndGet();
+            }
+        };
+    }
+
+    private static final class HangException extends RuntimeException {
+    }
+
+    private ActionResult run(ActionContext ctx) {
+        Map<String, Object> p = ctx.parameters();
+        calls.add(ctx.actionName() + " " + new java.util.TreeMap<>(p));
+        switch (ctx.actionName()) {
+            case "echo" -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("value", p.get("value"));
+                return ActionResult.success(p, List.of(item), Map.of(), "echo " + p.get("value"));
+            }
+            case "list" -> {
+                List<Object> rows = new ArrayList<>();
+                int count = ((Number) p.get("count")).intValue();
+                for (int i = 0; i < count; i++) {
+                    rows.add(Map.of("id", "i-" + i, "state", i % 2 == 0 ? "running" : "stopped", "n", i));
+                }
+                return ActionResult.success(p, List.of(rows), Map.of("count", count), count + " items");
+            }
+            case "flaky", "create" -> {
+                AtomicInteger left = failuresLeft.get(String.valueOf(p.get("key")));
+                if (Boolean.TRUE.equals(p.get("fail")) || (left != null && left.getAndDecrement() > 0)) {
+                    return ActionResult.failed(p, "failed " + p.get("key"));
+                }
+                return ActionResult.success(p, List.of(Map.of("key", p.get("key"))), Map.of(), "ok");
+            }
+            case "hang" -> throw new HangException();
+            case "boom" -> throw new IllegalStateException("kaboom");
+            case "gather" -> {
+                return ActionResult.success(p, List.of(Map.of("size", ((List<?>) p.get("items")).size())), Map.of(),
+                        "gathered");
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+}
