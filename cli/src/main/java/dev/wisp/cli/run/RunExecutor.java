@@ -1,0 +1,88 @@
+package dev.wisp.cli.run;
+
+import dev.wisp.dsl.model.Playbook;
+import dev.wisp.engine.Engine;
+import dev.wisp.engine.journal.Journal;
+import dev.wisp.engine.journal.JournalEvent;
+import dev.wisp.engine.journal.JournalReader;
+import dev.wisp.engine.journal.JsonlJournal;
+import dev.wisp.engine.journal.Redactor;
+import dev.wisp.engine.prompt.PromptHandler;
+import dev.wisp.engine.report.RunReport;
+import dev.wisp.engine.report.RunStore;
+import dev.wisp.engine.run.RunOutcome;
+import dev.wisp.engine.run.RunRequest;
+import dev.wisp.engine.time.TimeSource;
+import dev.wisp.spi.AssetConfig;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/** Runs one playbook run with its journal, report and progress display; the CLI's side of the engine. */
+public final class RunExecutor {
+    private final Engine engine;
+    private final RunStore store;
+    private final TimeSource time;
+    private final PrintWriter err;
+    private final boolean progress;
+
+    public RunExecutor(Engine engine, RunStore store, TimeSource time, PrintWriter err, boolean progress) {
+        this.engine = engine;
+        this.store = store;
+        this.time = time;
+        this.err = err;
+        this.progress = progress;
+    }
+
+    /**
+     * The result of one run.
+     *
+     * @param runId   its id
+     * @param outcome how it ended
+     * @param report  its report (also in report.json)
+     */
+    public record Result(String runId, RunOutcome outcome, Map<String, Object> report) {
+    }
+
+    public Result run(String runId, Playbook playbook, Map<String, Object> inputs, RunSupport.Event event,
+                      Map<String, AssetConfig> assets, PromptHandler prompts, List<JournalEvent> prior,
+                      RunRequest.SubPlaybookSource subPlaybooks, Map<String, Object> metadata)
+            throws InterruptedException {
+        Redactor redactor = Redactor.of(assets.values());
+        if (prior.isEmpty()) {
+            store.writeJson(store.metadata(runId), redactor.value(metadata));
+        }
+        Journal file = new JsonlJournal(store.journal(runId), redactor);
+        Journal journal = progress ? new ProgressJournal(file, err, redactor) : file;
+        RunRequest request = new RunRequest(runId, playbook, inputs, event.container(), event.artifacts(),
+                name -> Optional.ofNullable(assets.get(name)), prompts, journal, time, 16, prior, subPlaybooks);
+        Engine.Handle handle = engine.start(request);
+        Thread hook = new Thread(handle::cancel, "wisp-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunOutcome outcome;
+        try {
+            outcome = handle.outcome().toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the run failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is already running and cancelled the run, which is how we got here
+            }
+            journal.close();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> report = (Map<String, Object>) redactor.value(RunReport.build(
+                JournalReader.read(store.journal(runId))));
+        store.writeJson(store.report(runId), report);
+        return new Result(runId, outcome, report);
+    }
+
+    static CompletableFuture<Void> done() {
+        return CompletableFuture.completedFuture(null);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.wisp.engine.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The run directories under {@code .wisp/runs}: ids, paths, and what a resume needs (never secrets). */
+public final class RunStore {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Path root;
+
+    public RunStore(Path root) {
+        this.root = root;
+    }
+
+    /** A new id: sortable by time, unique by its random tail. */
+    public static String newId(Instant now) {
+        byte[] tail = new byte[3];
+        RANDOM.nextBytes(tail);
+        return ID_TIME.format(now) + "-" + HexFormat.of().formatHex(tail);
+    }
+
+    public Path dir(String runId) {
+        return root.resolve(runId);
+    }
+
+    public Path journal(String runId) {
+        return dir(runId).resolve("journal.jsonl");
+    }
+
+    public Path report(String runId) {
+        return dir(runId).resolve("report.json");
+    }
+
+    public Path metadata(String runId) {
+        return dir(runId).resolve("run.json");
+    }
+
+    /** The run whose id is, or uniquely starts with, {@code idOrPrefix}. */
+    public String find(String idOrPrefix) {
+        if (Files.isDirectory(dir(idOrPrefix))) {
+            return idOrPrefix;
+        }
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("no runs in " + root);
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            List<String> found = dirs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(idOrPrefix))
+                    .sorted().toList();
+            if (found.size() == 1) {
+                return found.get(0);
+            }
+            throw new IllegalArgumentException(found.isEmpty() ? "no run '" + idOrPrefix + "' in " + root
+                    : "'" + idOrPrefix + "' matches several runs: " + String.join(", ", found));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void writeJson(Path file, Object value) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, dev.wisp.engine.journal.JournalCodec.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(value) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> readJson(Path file) {
+        try {
+            return dev.wisp.engine.journal.JournalCodec.mapper().readValue(file.toFile(), Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
