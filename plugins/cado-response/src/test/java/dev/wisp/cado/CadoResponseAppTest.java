@@ -1,0 +1,342 @@
+package dev.wisp.cado;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisp.cado.FakeServer.Answer;
+import dev.wisp.spi.ActionResult;
+import dev.wisp.spi.App;
+import dev.wisp.spi.AppConnection;
+import dev.wisp.spi.AssetConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every action against an in-process server that checks the exact request. */
+class CadoResponseAppTest {
+    private static final String TOKEN = "s3cr3t-Token-0123456789abcdef";
+    private FakeServer server;
+    private AppConnection connection;
+    private final List<FakeContext> contexts = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new FakeServer();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("base_url", server.baseUrl() + "/");
+        config.put("access_token", TOKEN);
+        config.put("default_project", 1);
+        config.put("default_bucket", "evidence-bucket");
+        config.put("default_region", "us-east-1");
+        config.put("poll_interval", 60);
+        config.put("max_wait", 600);
+        connection = new CadoResponseApp().connect(new AssetConfig("cado", "cado_response", config,
+                Set.of("access_token")));
+    }
+
+    @AfterEach
+    void stop() {
+        connection.close();
+        server.close();
+        for (FakeContext c : contexts) {
+            c.lines.forEach(l -> assertFalse(l.contains(TOKEN), "token in " + l));
+        }
+    }
+
+    private ActionResult run(String action, Object... kv) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            params.put((String) kv[i], kv[i + 1]);
+        }
+        FakeContext ctx = new FakeContext(action, params, null);
+        contexts.add(ctx);
+        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        assertFalse(r.message().contains(TOKEN), r.message());
+        assertFalse(r.toString().contains(TOKEN));
+        return r;
+    }
+
+    private FakeServer.Request only() {
+        assertEquals(1, server.requests.size(), server.requests.toString());
+        FakeServer.Request r = server.requests.get(0);
+        assertEquals("Bearer " + TOKEN, r.authorization());
+        assertEquals("application/json", r.contentType().replace("; charset=UTF-8", ""));
+        return r;
+    }
+
+    @Test
+    void isFoundByServiceLoaderWithAllTenActions() {
+        App app = ServiceLoader.load(App.class).stream().map(ServiceLoader.Provider::get)
+                .filter(a -> a.spec().id().equals("cado_response")).findFirst().orElseThrow();
+        assertEquals(List.of("test connectivity", "list projects", "create project", "list instances", "list buckets",
+                "list pipelines", "get pipeline", "loop pipeline", "capture instance", "capture bucket"),
+                app.spec().actions().stream().map(a -> a.name()).toList());
+        assertTrue(app.spec().configField("access_token").orElseThrow().secret());
+        assertEquals(true, app.spec().configField("verify_server_cert").orElseThrow().defaultValue());
+    }
+
+    @Test
+    void testConnectivityChecksTheStatusEndpoint() {
+        server.answer(Answer.json(200, "{\"status\":\"Running\"}"));
+        ActionResult r = run("test connectivity");
+        assertTrue(r.succeeded(), r.message());
+        FakeServer.Request req = only();
+        assertEquals("GET", req.method());
+        assertEquals("/api/v2/system/status", req.path());
+    }
+
+    @Test
+    void testConnectivityExplainsWhatIsWrong() {
+        server.answer(Answer.json(401, "{\"msg\":\"Unauthorized\"}"));
+        assertEquals("the access token was rejected (HTTP 401: Unauthorized); check access_token",
+                run("test connectivity").message());
+        server.answer(Answer.html(404, "<html><body><h1>Not Found</h1></body></html>"));
+        assertTrue(run("test connectivity").message().startsWith("no Cado Response v2 API answers at"));
+        server.answer(Answer.html(200, "<html>login page</html>"));
+        assertTrue(run("test connectivity").message().contains("expected JSON from Cado Response but got text/html"));
+    }
+
+    @Test
+    void listProjectsRenamesCaseName() {
+        server.answer(Answer.json(200, "[{\"id\":1,\"caseName\":\"Default\",\"users\":[]},{\"id\":2,\"caseName\":\"IR\"}]"));
+        ActionResult r = run("list projects");
+        assertEquals("/api/v2/projects", only().path());
+        assertEquals(List.of(List.of(Map.of("id", 1, "case_name", "Default"), Map.of("id", 2, "case_name", "IR"))),
+                r.data());
+    }
+
+    @Test
+    void createProjectSendsCaseName() {
+        server.answer(Answer.json(201, "{\"id\":7,\"msg\":\"Created\"}"));
+        ActionResult r = run("create project", "project_name", "Incident \"42\"");
+        FakeServer.Request req = only();
+        assertEquals("POST", req.method());
+        assertEquals("/api/v2/projects", req.path());
+        assertEquals("{\"caseName\":\"Incident \\\"42\\\"\"}", req.body());
+        assertEquals(List.of(Map.of("id", 7, "msg", "Created")), r.data());
+        assertEquals(Map.of("project_id", 7), r.summary());
+    }
+
+    @Test
+    void aDuplicateProjectNameIsExplainedAndNotRetried() {
+        server.answer(Answer.json(409, "{\"msg\":\"Project name already exists\"}"));
+        ActionResult r = run("create project", "project_name", "IR");
+        assertEquals("a project named 'IR' already exists (HTTP 409: Project name already exists); choose another "
+                + "name", r.message());
+        assertEquals(1, server.requests.size());
+    }
+
+    @Test
+    void listInstancesReadsRegionNamesAndUsesTheDefaultProject() {
+        server.answer(Answer.json(200, "{\"instances\":[{\"id\":\"i-1\",\"instance_name\":\"web\",\"instance_type\":"
+                + "\"t3\",\"_placement\":\"us-east-1a\",\"_state\":\"running\",\"ip_address\":\"null\","
+                + "\"region\":{\"name\":\"us-east-1\"}}]}"));
+        ActionResult r = run("list instances", "region", "us-east-1");
+        FakeServer.Request req = only();
+        assertEquals("/api/v2/projects/1/imports/ec2", req.path());
+        assertEquals("region=us-east-1", req.query());
+        Map<?, ?> row = (Map<?, ?>) ((List<?>) r.data().get(0)).get(0);
+        assertEquals("us-east-1", row.get("region"));
+        assertNull(row.get("ip_address"));
+        assertEquals(1L, r.parameter().get("project_id"));
+    }
+
+    @Test
+    void listBucketsTurnsNamesIntoRows() {
+        server.answer(Answer.json(200, "{\"buckets\":[\"a\",\"b\"]}"));
+        ActionResult r = run("list buckets", "project_id", 7.0);
+        assertEquals("/api/v2/projects/7/imports/s3", only().path());
+        assertEquals(List.of(List.of(Map.of("bucket_name", "a"), Map.of("bucket_name", "b"))), r.data());
+    }
+
+    @Test
+    void listPipelinesSendsProjectIdAsAQuery() {
+        server.answer(Answer.json(200, "{\"pipelines\":[{\"pipeline_id\":6}]}"));
+        ActionResult r = run("list pipelines", "project_id", "3");
+        FakeServer.Request req = only();
+        assertEquals("/api/v2/tasks/pipelines", req.path());
+        assertEquals("project_id=3", req.query());
+        assertEquals(Map.of("total_pipelines", 1), r.summary());
+    }
+
+    @Test
+    void getPipelineAcceptsBothAnswerShapes() {
+        server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":false,\"subtasks\":[{\"state\":\"RUNNING\"}]}"),
+                Answer.json(200, "{\"pipelines\":[{\"pipeline_id\":5},{\"pipeline_id\":6,\"terminated\":true,"
+                        + "\"summary\":{\"total\":1,\"success\":1,\"failure\":0,\"cancelled\":0}}]}"));
+        assertEquals("pipeline 6: running, 0 of 1 subtasks done", run("get pipeline", "pipeline_id", 6).message());
+        assertEquals("pipeline_id=6", server.requests.get(0).query());
+        assertEquals("pipeline 6: succeeded, 1 of 1 subtasks done", run("get pipeline", "pipeline_id", 6).message());
+    }
+
+    @Test
+    void captureInstanceSendsBucketRegionAndFlagsAndReturnsThePipelineId() {
+        server.answer(Answer.json(200, "{\"pipeline_id\":12,\"pipeline_type\":\"acquisition\",\"name\":\"Acquiring i-1\","
+                + "\"project_id\":7,\"evidence_id\":0,\"subtasks\":[{\"id\":\"u\"}]}"));
+        ActionResult r = run("capture instance", "project_id", 7, "instance_id", "i-1");
+        FakeServer.Request req = only();
+        assertEquals("POST", req.method());
+        assertEquals("/api/v2/projects/7/imports/ec2", req.path());
+        assertEquals("{\"instance_id\":\"i-1\",\"region\":\"us-east-1\",\"bucket\":\"evidence-bucket\",\"compress\":true,"
+                + "\"include_disks\":true,\"include_hash\":false,\"include_logs\":true,\"include_screenshot\":true}",
+                req.body());
+        assertEquals(12, ((Map<?, ?>) r.data().get(0)).get("pipeline_id"));
+        assertEquals("capture of i-1 started: pipeline 12", r.message());
+    }
+
+    @Test
+    void captureBucketImportsEveryObjectUnlessAFileIsNamed() {
+        server.answer(Answer.json(200, "{\"pipelines\":[{\"pipeline_id\":3},{\"pipeline_id\":4}]}"),
+                Answer.json(200, "{\"pipelines\":[{\"pipeline_id\":5}]}"));
+        ActionResult all = run("capture bucket", "project_id", 7, "bucket", "logs");
+        assertEquals("{\"bucket\":\"logs\",\"as_single_items\":\"yes\"}", server.requests.get(0).body());
+        assertEquals(List.of(List.of(Map.of("pipelines", Map.of("pipeline_id", 3)),
+                Map.of("pipelines", Map.of("pipeline_id", 4)))), all.data());
+        run("capture bucket", "project_id", 7, "bucket", "logs", "file_name", "a/b.dd");
+        assertEquals("{\"bucket\":\"logs\",\"file_name\":\"a/b.dd\"}", server.requests.get(1).body());
+    }
+
+    @Test
+    void idsInPathsAreEncoded() {
+        server.answer(Answer.json(404, "{\"msg\":\"nope\"}"));
+        ActionResult r = run("list buckets", "project_id", "12");
+        assertEquals("/api/v2/projects/12/imports/s3", server.requests.get(0).path());
+        assertEquals("project 12 not found (HTTP 404: nope)", r.message());
+        assertEquals("project_id must be a whole number, not '1/../2'", run("list buckets", "project_id", "1/../2")
+                .message());
+        assertEquals("/projects/a%2Fb%20c", CadoHttp.path("projects", "a/b c"));
+    }
+
+    @Test
+    void getsAreRetriedOn429HonouringRetryAfterAndOn503() {
+        server.answer(new Answer(429, "{\"msg\":\"slow down\"}", Map.of("Content-Type", "application/json",
+                "Retry-After", "7"), false), Answer.json(503, "{\"msg\":\"busy\"}"),
+                Answer.json(200, "{\"buckets\":[]}"));
+        FakeContext ctx = new FakeContext("list buckets", Map.of("project_id", 1), null);
+        contexts.add(ctx);
+        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        assertTrue(r.succeeded(), r.message());
+        assertEquals(3, server.requests.size());
+        assertEquals(List.of(Duration.ofSeconds(7), Duration.ofSeconds(2)), ctx.delays);
+    }
+
+    @Test
+    void getsGiveUpAfterFourAttempts() {
+        for (int i = 0; i < 4; i++) {
+            server.answer(Answer.json(502, "{\"msg\":\"bad gateway\"}"));
+        }
+        assertEquals("Cado Response failed (HTTP 502: bad gateway)", run("list projects").message());
+        assertEquals(4, server.requests.size());
+    }
+
+    @Test
+    void aPostThatReachedTheServerIsNeverRepeated() {
+        server.answer(Answer.json(503, "{\"msg\":\"busy\"}"), Answer.json(201, "{\"id\":9}"));
+        assertEquals("Cado Response failed (HTTP 503: busy)", run("create project", "project_name", "x").message());
+        assertEquals(1, server.requests.size());
+        server.answer(new Answer(0, "", Map.of(), true));
+        server.requests.clear();
+        ActionResult dropped = run("capture instance", "project_id", 1, "instance_id", "i-1");
+        assertFalse(dropped.succeeded());
+        assertEquals(1, server.requests.size(), "a dropped POST may have been applied: not repeated");
+    }
+
+    @Test
+    void malformedAnswersAreReadableFailures() {
+        server.answer(Answer.json(200, "{\"buckets\": [\"a\""));
+        assertTrue(run("list buckets", "project_id", 1).message().startsWith("Cado Response sent malformed JSON (HTTP 200)"));
+        server.answer(Answer.json(200, "{\"nothing\":1}"));
+        assertEquals("unexpected answer from Cado Response: 'buckets' is missing, expected a JSON list",
+                run("list buckets", "project_id", 1).message());
+    }
+
+    @Test
+    void loopPipelinePollsUntilTerminatedKeepingEverySnapshot() {
+        server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":false,\"subtasks\":[{\"state\":\"RUNNING\"},"
+                        + "{\"state\":\"PENDING\"}]}"),
+                Answer.json(200, "{\"pipeline_id\":6,\"terminated\":false,\"subtasks\":[{\"state\":\"SUCCESS\"},"
+                        + "{\"state\":\"RUNNING\"}]}"),
+                Answer.json(200, "{\"pipeline_id\":6,\"terminated\":true,\"summary\":{\"total\":2,\"success\":2,"
+                        + "\"failure\":0,\"cancelled\":0},\"subtasks\":[{\"state\":\"SUCCESS\"},{\"state\":\"SUCCESS\"}]}"));
+        FakeContext ctx = new FakeContext("loop pipeline", Map.of("pipeline_id", 6, "interval", 30), null);
+        contexts.add(ctx);
+        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        assertTrue(r.succeeded(), r.message());
+        assertEquals(3, r.data().size());
+        assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(30)), ctx.delays);
+        assertEquals("pipeline 6 succeeded after 60s (2/2 subtasks)", r.message());
+        assertEquals(3, r.summary().get("polls"));
+        assertTrue(ctx.lines.contains("progress 1/2 pipeline 6: 1/2 subtasks"), ctx.lines.toString());
+    }
+
+    @Test
+    void loopPipelineFailsWhenThePipelineFailsOrTakesTooLong() {
+        server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":true,\"subtasks\":[{\"name\":\"Copy\","
+                + "\"state\":\"FAILURE\",\"progress_text\":[\"disk unreadable\"]},{\"state\":\"CANCELLED\"}]}"));
+        ActionResult failed = run("loop pipeline", "pipeline_id", 6);
+        assertFalse(failed.succeeded());
+        assertEquals("pipeline 6 failed after 0s (2/2 subtasks): Copy: disk unreadable", failed.message());
+        for (int i = 0; i < 20; i++) {
+            server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":false,\"subtasks\":[{\"state\":\"RUNNING\"}]}"));
+        }
+        ActionResult slow = run("loop pipeline", "pipeline_id", 6, "interval", 60, "max_wait", 180);
+        assertEquals("pipeline 6 is still running after 180s (max_wait 180s): running, 0 of 1 subtasks done",
+                slow.message());
+    }
+
+    @Test
+    void aHundredLoopsWaitWithoutAThreadEach() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            server.answer(Answer.json(200, "{\"pipeline_id\":1,\"terminated\":" + (i >= 100) + "}"));
+        }
+        int before = Thread.activeCount();
+        List<java.util.concurrent.CompletableFuture<Void>> gates = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<ActionResult>> results = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            java.util.concurrent.CompletableFuture<Void> gate = new java.util.concurrent.CompletableFuture<>();
+            gates.add(gate);
+            FakeContext ctx = new FakeContext("loop pipeline", Map.of("pipeline_id", 1), null) {
+                @Override
+                public java.util.concurrent.CompletionStage<Void> delay(Duration d) {
+                    return gate;
+                }
+            };
+            results.add(connection.execute(ctx).toCompletableFuture());
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (server.requests.size() < 100 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(Thread.activeCount() - before < 10, "threads grew by " + (Thread.activeCount() - before));
+        gates.forEach(g -> g.complete(null));
+        for (var r : results) {
+            assertTrue(r.get(10, java.util.concurrent.TimeUnit.SECONDS).succeeded());
+        }
+    }
+
+    @Test
+    void connectionFailuresAreNamed() {
+        server.close();
+        ActionResult r = run("list projects");
+        assertTrue(r.message().startsWith("cannot connect to 127.0.0.1:"), r.message());
+    }
+
+    @Test
+    void aBaseUrlWithoutApiV2IsRefusedClearly() {
+        Map<String, Object> config = Map.of("base_url", "https://cado.example.com", "access_token", TOKEN);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CadoResponseApp().connect(new AssetConfig("cado", "cado_response", config,
+                        Set.of("access_token"))));
+        assertEquals("asset 'cado': base_url 'https://cado.example.com' must end in /api/v2 (the Cado Response v2 "
+                + "API), e.g. https://cado.example.com/api/v2", e.getMessage());
+    }
+}
