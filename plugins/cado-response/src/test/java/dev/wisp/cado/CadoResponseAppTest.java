@@ -289,7 +289,7 @@ class CadoResponseAppTest {
             server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":false,\"subtasks\":[{\"state\":\"RUNNING\"}]}"));
         }
         ActionResult slow = run("loop pipeline", "pipeline_id", 6, "interval", 60, "max_wait", 180);
-        assertEquals("pipeline 6 is still running after 180s (max_wait 180s): running, 0 of 1 subtasks done",
+        assertEquals("pipeline 6 is still running after 3m (max_wait 3m): running, 0 of 1 subtasks done",
                 slow.message());
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** An ActionContext whose time is virtual: delays complete at once and move the clock. Captures every line. */
-final class FakeContext implements ActionContext {
+class FakeContext implements ActionContext {
     final String action;
     final Map<String, Object> parameters;
     final AssetConfig asset;
