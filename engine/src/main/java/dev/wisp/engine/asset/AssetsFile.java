@@ -98,7 +98,7 @@ public final class AssetsFile {
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> secrets = new HashSet<>();
         JsonNode config = node.path("config");
-        Set<String> known = new HashSet<>();
+        Set<String> known = new java.util.LinkedHashSet<>();
         for (ConfigField f : app.configuration()) {
             known.add(f.name());
             String fp = p + "/config/" + f.name();
