@@ -1,0 +1,109 @@
+package dev.wisp.cli;
+
+import dev.wisp.cli.run.RunSupport;
+import dev.wisp.engine.journal.Redactor;
+import dev.wisp.engine.time.SystemTime;
+import dev.wisp.spi.ActionContext;
+import dev.wisp.spi.ActionResult;
+import dev.wisp.spi.App;
+import dev.wisp.spi.AppConnection;
+import dev.wisp.spi.AssetConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code wisp asset test ASSET}: runs the app's test connectivity and says clearly what is wrong. */
+@Command(name = "asset", description = "Work with configured assets.", subcommands = AssetCommand.Test.class)
+final class AssetCommand {
+    @ParentCommand
+    Main main;
+
+    /** {@code wisp asset test}. */
+    @Command(name = "test", description = "Check that an asset is reachable and its credentials are accepted.")
+    static final class Test implements Callable<Integer> {
+        @ParentCommand
+        AssetCommand parent;
+
+        @Parameters(paramLabel = "ASSET", description = "The asset's name in the assets file.")
+        String asset;
+
+        @Option(names = "--assets", required = true, paramLabel = "FILE", description = "Asset configuration.")
+        Path assets;
+
+        @Override
+        public Integer call() throws Exception {
+            Main main = parent.main;
+            PrintWriter err = main.spec.commandLine().getErr();
+            Map<String, AssetConfig> configs = RunSupport.assets(assets, main.registry());
+            AssetConfig config = configs.get(asset);
+            if (config == null) {
+                throw new UsageException("no asset '" + asset + "' in " + assets + "; it has " + configs.keySet());
+            }
+            App app = main.registry().app(config.appId()).orElseThrow();
+            if (app.spec().action("test connectivity").isEmpty()) {
+                throw new UsageException("app '" + config.appId() + "' has no test connectivity action");
+            }
+            Redactor redactor = Redactor.of(List.of(config));
+            try (SystemTime time = new SystemTime(); AppConnection c = app.connect(config)) {
+                ActionResult r = c.execute(context(config, time)).toCompletableFuture().get(5, TimeUnit.MINUTES);
+                err.println((r.succeeded() ? "ok: " : "FAILED: ") + redactor.text(r.message()));
+                return r.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+            } catch (IllegalArgumentException e) {
+                err.println("FAILED: " + redactor.text(e.getMessage()));
+                return ExitCodes.FAILED;
+            }
+        }
+
+        private static ActionContext context(AssetConfig config, SystemTime time) {
+            return new ActionContext() {
+                @Override
+                public String actionName() {
+                    return "test connectivity";
+                }
+
+                @Override
+                public Map<String, Object> parameters() {
+                    return Map.of();
+                }
+
+                @Override
+                public AssetConfig asset() {
+                    return config;
+                }
+
+                @Override
+                public Clock clock() {
+                    return time.clock();
+                }
+
+                @Override
+                public CompletionStage<Void> delay(Duration duration) {
+                    return time.delay(duration);
+                }
+
+                @Override
+                public void progress(long done, long total, String detail) {
+                }
+
+                @Override
+                public void log(String message) {
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return false;
+                }
+            };
+        }
+    }
+}

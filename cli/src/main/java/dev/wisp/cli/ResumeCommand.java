@@ -1,0 +1,94 @@
+package dev.wisp.cli;
+
+import dev.wisp.cli.run.RunExecutor;
+import dev.wisp.cli.run.RunSupport;
+import dev.wisp.cli.validate.Validator;
+import dev.wisp.dsl.model.Playbook;
+import dev.wisp.engine.Engine;
+import dev.wisp.engine.journal.JournalEvent;
+import dev.wisp.engine.journal.JournalReader;
+import dev.wisp.engine.report.RunReport;
+import dev.wisp.engine.report.RunStore;
+import dev.wisp.engine.time.SystemTime;
+import dev.wisp.spi.AssetConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code wisp resume RUN_ID}: continues a suspended run (in this or another process, later) from its journal;
+ * finished blocks and executions are not repeated, the prompts it waits for are asked again.
+ */
+@Command(name = "resume", description = "Continue a suspended run from its journal, with the answers it waits for.")
+final class ResumeCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "RUN_ID", description = "The run's id, or a unique prefix of it.")
+    String runId;
+
+    @Option(names = "--answer", paramLabel = "BLOCK[.N]=VALUE", description = "A prompt answer (repeatable).")
+    List<String> answers = new ArrayList<>();
+
+    @Option(names = "--answers", paramLabel = "FILE", description = "Prompt answers (YAML).")
+    Path answersFile;
+
+    @Option(names = "--assets", paramLabel = "FILE", description = "Asset configuration (default: the run's).")
+    Path assets;
+
+    @Option(names = "--runs-dir", defaultValue = ".wisp/runs", description = "Where runs are recorded.")
+    Path runsDir;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Integer call() throws InterruptedException {
+        PrintWriter err = main.spec.commandLine().getErr();
+        RunStore store = new RunStore(runsDir);
+        String id;
+        try {
+            id = store.find(runId);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Map<String, Object> meta = store.readJson(store.metadata(id));
+        List<JournalEvent> prior = JournalReader.read(store.journal(id));
+        if (prior.stream().anyMatch(e -> e instanceof JournalEvent.RunFinished)) {
+            throw new UsageException("run " + id + " has already finished; nothing to resume");
+        }
+        if (Boolean.TRUE.equals(meta.get("simulate"))) {
+            throw new UsageException("run " + id + " ran against a simulator that no longer exists; start it again "
+                    + "with wisp run --simulate and answers");
+        }
+        Path playbookFile = Path.of((String) meta.get("playbook"));
+        Validator validator = new Validator(main.registry().catalog());
+        Validator.Result checked = validator.validate(playbookFile);
+        if (checked.playbook().isEmpty() || checked.diagnostics().stream()
+                .anyMatch(d -> d.severity() == dev.wisp.dsl.diag.Severity.ERROR)) {
+            checked.diagnostics().forEach(err::println);
+            return ExitCodes.INVALID;
+        }
+        Playbook pb = checked.playbook().get();
+        Path assetsFile = assets != null ? assets : meta.get("assets") == null ? null : Path.of((String) meta.get("assets"));
+        Map<String, AssetConfig> assetConfigs = RunSupport.assets(assetsFile, main.registry());
+        try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
+            RunExecutor executor = new RunExecutor(engine, store, time, err, true);
+            RunSupport.Event event = RunSupport.eventFile(meta.get("event") == null ? null
+                    : Path.of((String) meta.get("event")));
+            err.println("resuming run " + id + ": " + pb.name());
+            RunExecutor.Result r = executor.run(id, pb, (Map<String, Object>) meta.getOrDefault("inputs", Map.of()),
+                    event, assetConfigs, RunSupport.prompts(answers, answersFile, time, err), prior,
+                    RunCommand.subPlaybooks(validator), meta);
+            err.print(RunReport.summary(r.report()));
+            return RunCommand.exitCode(r.outcome());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

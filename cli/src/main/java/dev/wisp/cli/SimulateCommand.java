@@ -1,0 +1,52 @@
+package dev.wisp.cli;
+
+import dev.wisp.cado.sim.CadoSimulator;
+import dev.wisp.cado.sim.SimulatorOptions;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code wisp simulate cado-response}: a standalone Cado Response v2 simulator on loopback, until Ctrl-C. */
+@Command(name = "simulate", description = "Run a local Cado Response v2 simulator until Ctrl-C.")
+final class SimulateCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "SYSTEM", description = "What to simulate: cado-response.")
+    String system;
+
+    @Option(names = "--port", defaultValue = "0", description = "The port (default: any free port).")
+    int port;
+
+    @Option(names = "--token-env", defaultValue = "CADO_ACCESS_TOKEN", paramLabel = "NAME",
+            description = "The environment variable holding the access token to accept (default CADO_ACCESS_TOKEN).")
+    String tokenEnv;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!system.equals("cado-response")) {
+            throw new UsageException("can simulate only cado-response, not '" + system + "'");
+        }
+        String token = System.getenv(tokenEnv);
+        if (token == null || token.isBlank()) {
+            throw new UsageException("set the access token the simulator should accept in $" + tokenEnv
+                    + " (tokens are never given on the command line)");
+        }
+        PrintWriter err = main.spec.commandLine().getErr();
+        CountDownLatch stop = new CountDownLatch(1);
+        try (CadoSimulator sim = CadoSimulator.start(SimulatorOptions.defaults(token).withPort(port))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            err.println("Cado Response simulator listening at " + sim.baseUrl());
+            err.println("accepting the token in $" + tokenEnv + "; " + sim.describe());
+            err.println("use base_url: " + sim.baseUrl() + " and access_token: ${env:" + tokenEnv + "} in an assets "
+                    + "file; Ctrl-C stops it");
+            err.flush();
+            stop.await();
+        }
+        return ExitCodes.OK;
+    }
+}
