@@ -12,8 +12,9 @@ import picocli.CommandLine.ScopeType;
 /** The {@code wisp} command: subcommands, exit codes, and errors without stack traces (unless --verbose). */
 @Command(name = "wisp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Playbooks as code for security automation.",
-        subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, ActionsCommand.class,
-            SchemaCommand.class, AssetCommand.class, SimulateCommand.class,
+        subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, TestCommand.class,
+            ActionsCommand.class,
+            GraphCommand.class, SchemaCommand.class, AssetCommand.class, SimulateCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run or a test failed", "2:usage error",

@@ -14,6 +14,11 @@ public interface ActionContext {
     /** The action's name, e.g. {@code create project}. */
     String actionName();
 
+    /** The name of the playbook block running the action, for logs and test doubles; empty when unknown. */
+    default String blockName() {
+        return "";
+    }
+
     /** The parameters of this execution: playbook values, then parameter defaults, then asset defaults. */
     Map<String, Object> parameters();
 

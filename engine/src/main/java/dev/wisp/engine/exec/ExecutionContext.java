@@ -38,6 +38,11 @@ final class ExecutionContext implements ActionContext {
     }
 
     @Override
+    public String blockName() {
+        return block;
+    }
+
+    @Override
     public Map<String, Object> parameters() {
         return parameters;
     }

@@ -54,6 +54,7 @@ public final class Run {
     private final BlockRunners runners;
     private int runningBlocks;
     private boolean holding;
+    private boolean checkScheduled;
     private String stopReason;
     private boolean cancelled;
     private boolean failed;
@@ -99,14 +100,14 @@ public final class Run {
 
     /** Ctrl-C: running executions are cancelled, nothing new starts, the rest is skipped. */
     public void cancel() {
-        loop.execute(() -> guard(() -> {
+        onLoop(() -> {
             if (!outcome.isDone()) {
                 cancelled = true;
                 stop("the run was cancelled");
                 dispatcher.cancelAll();
                 checkDone();
             }
-        }));
+        });
     }
 
     Instant now() {
@@ -117,9 +118,13 @@ public final class Run {
         req.journal().record(e);
     }
 
-    /** Runs on the scheduler thread. */
+    /** Runs on the scheduler thread; late completions after the run ended are dropped. */
     void onLoop(Runnable r) {
-        loop.execute(() -> guard(r));
+        try {
+            loop.execute(() -> guard(r));
+        } catch (java.util.concurrent.RejectedExecutionException ended) {
+            // the run is over: a plugin answered after cancellation, nothing is left to update
+        }
     }
 
     private void guard(Runnable r) {
@@ -241,11 +246,21 @@ public final class Run {
         checkDone();
     }
 
+    /**
+     * Ends the run once nothing runs or waits. Deferred to the next turn of the scheduler thread: a block that
+     * finishes while another block's edges are still being followed must not end the run under it.
+     */
     void checkDone() {
-        if (outcome.isDone() || runningBlocks > 0 || dispatcher.busy()) {
+        if (outcome.isDone() || checkScheduled) {
             return;
         }
-        finishRun();
+        checkScheduled = true;
+        onLoop(() -> {
+            checkScheduled = false;
+            if (!outcome.isDone() && runningBlocks == 0 && !dispatcher.busy()) {
+                finishRun();
+            }
+        });
     }
 
     private void finishRun() {

@@ -127,6 +127,28 @@ class RunTest {
     }
 
     @Test
+    void aBlockThatFinishesAtOnceDoesNotEndTheRunWhileSiblingEdgesAreStillFollowed() {
+        RunOutcome o = h.run("""
+                playbook: reentrant
+                blocks:
+                  d: { decision: { first: [[container:x, not exists]] } }
+                  empty: { action: echo, app: test, parameters: { value: container:nothing }, join: any }
+                  other: { action: echo, app: test, parameters: { value: other } }
+                  after: { action: echo, app: test, parameters: { value: after } }
+                edges:
+                  - start -> d
+                  - d.first -> empty
+                  - d.else -> other
+                  - other -> empty
+                  - empty -> after
+                  - after -> end
+                """);
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals("none of its incoming edges was taken (d.else)", h.skipped("other"));
+        assertEquals(List.of("echo {value=after}"), h.app.calls);
+    }
+
+    @Test
     void aDecisionWithoutMatchOrElseEndsItsBranchAndSaysSo() {
         h.run("""
                 playbook: nomatch

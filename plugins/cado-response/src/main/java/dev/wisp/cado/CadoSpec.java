@@ -103,7 +103,7 @@ final class CadoSpec {
     private static ActionSpec listProjects() {
         return action("list projects", ActionType.INVESTIGATE,
                 "List projects that are currently active on the Cado Response platform.", true, List.of(),
-                OutputSpec.of("action_result.data.*.*.id", DataType.STRING, "1", PROJECT),
+                OutputSpec.of("action_result.data.*.*.id", DataType.NUMERIC, 1, PROJECT),
                 OutputSpec.of("action_result.data.*.*.case_name", DataType.STRING, "My First Project"),
                 OutputSpec.of("action_result.summary.total_projects", DataType.NUMERIC, 3));
     }

@@ -1,0 +1,129 @@
+package dev.wisp.cli;
+
+import dev.wisp.cli.testing.JUnitXml;
+import dev.wisp.cli.testing.TestFile;
+import dev.wisp.cli.testing.TestRunner;
+import dev.wisp.cli.validate.PlaybookFiles;
+import dev.wisp.cli.validate.Validator;
+import dev.wisp.dsl.diag.Diagnostic;
+import dev.wisp.dsl.diag.Severity;
+import dev.wisp.dsl.model.Playbook;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code wisp test PATH...}: runs playbook tests offline, in parallel; see docs/testing.md. */
+@Command(name = "test", description = "Run playbook tests (*.test.yaml) offline with mocked actions.")
+final class TestCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Test files, or directories searched for "
+            + "*.test.yaml.")
+    List<Path> paths;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML here.")
+    Path junit;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = main.spec.commandLine().getErr();
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                files.addAll(PlaybookFiles.walk(p, true));
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new UsageException("no such file or directory: " + p);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new UsageException("no playbook tests (*.test.yaml) found in " + paths);
+        }
+        Validator validator = new Validator(main.registry().catalog());
+        TestRunner runner = new TestRunner(main.registry());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        List<JUnitXml.Suite> suites = new ArrayList<>();
+        boolean invalid = false;
+        int passed = 0;
+        int failed = 0;
+        try {
+            List<Object[]> pending = new ArrayList<>();
+            for (Path f : files) {
+                String name = Validator.display(f);
+                TestFile tf;
+                Playbook pb;
+                try {
+                    tf = TestFile.read(f, name);
+                    Validator.Result v = validator.validate(tf.playbook());
+                    if (v.playbook().isEmpty() || v.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+                        throw new TestFile.InvalidTestFile(v.diagnostics().stream().map(Diagnostic::toString).toList());
+                    }
+                    pb = v.playbook().get();
+                } catch (TestFile.InvalidTestFile e) {
+                    err.println("INVALID " + name + "\n  " + e.getMessage().replace("\n", "\n  "));
+                    suites.add(new JUnitXml.Suite(name, List.of(), e.getMessage()));
+                    invalid = true;
+                    continue;
+                }
+                List<Future<TestRunner.Result>> futures = new ArrayList<>();
+                for (TestFile.TestCase c : tf.cases()) {
+                    futures.add(pool.submit(() -> runner.run(pb, c, RunCommand.subPlaybooks(validator))));
+                }
+                pending.add(new Object[] {name, futures});
+            }
+            for (Object[] p : pending) {
+                String name = (String) p[0];
+                @SuppressWarnings("unchecked")
+                List<Future<TestRunner.Result>> futures = (List<Future<TestRunner.Result>>) p[1];
+                List<TestRunner.Result> results = new ArrayList<>();
+                for (Future<TestRunner.Result> f : futures) {
+                    TestRunner.Result r;
+                    try {
+                        r = f.get();
+                    } catch (ExecutionException e) {
+                        r = new TestRunner.Result("?", List.of("the test could not run: " + e.getCause()), 0);
+                    }
+                    results.add(r);
+                    if (r.passed()) {
+                        passed++;
+                        err.println("ok   " + name + " > " + r.name());
+                    } else {
+                        failed++;
+                        err.println("FAIL " + name + " > " + r.name());
+                        r.failures().forEach(x -> err.println("       " + x));
+                    }
+                }
+                suites.add(new JUnitXml.Suite(name, results, null));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (junit != null) {
+            try {
+                if (junit.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(junit.toAbsolutePath().getParent());
+                }
+                Files.writeString(junit, JUnitXml.write(suites));
+            } catch (IOException e) {
+                throw new UsageException("cannot write " + junit + ": " + e.getMessage());
+            }
+        }
+        err.println(passed + " passed, " + failed + " failed" + (invalid ? ", some test files invalid" : ""));
+        err.flush();
+        return invalid ? ExitCodes.INVALID : failed > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+}

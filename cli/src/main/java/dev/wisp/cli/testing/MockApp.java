@@ -1,0 +1,65 @@
+package dev.wisp.cli.testing;
+
+import dev.wisp.spi.ActionContext;
+import dev.wisp.spi.ActionResult;
+import dev.wisp.spi.ActionSpec;
+import dev.wisp.spi.App;
+import dev.wisp.spi.AppConnection;
+import dev.wisp.spi.AppSpec;
+import dev.wisp.spi.AssetConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An app with a real app's spec whose actions answer from a test's mocks: by block name, else by
+ * {@code app:action}. Each mock is checked against the action's declared outputs before it is used.
+ */
+final class MockApp implements App {
+    private final AppSpec spec;
+    private final Map<String, List<Map<String, Object>>> mocks;
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    MockApp(AppSpec spec, Map<String, List<Map<String, Object>>> mocks) {
+        this.spec = spec;
+        this.mocks = mocks;
+    }
+
+    @Override
+    public AppSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public AppConnection connect(AssetConfig asset) {
+        return this::execute;
+    }
+
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<ActionResult> execute(ActionContext ctx) {
+        String byBlock = ctx.blockName();
+        String byAction = spec.id() + ":" + ctx.actionName();
+        String key = mocks.containsKey(byBlock) ? byBlock : byAction;
+        List<Map<String, Object>> list = mocks.get(key);
+        if (list == null || list.isEmpty()) {
+            return CompletableFuture.completedFuture(ActionResult.failed(ctx.parameters(), "no mock for block "
+                    + byBlock + " (" + byAction + "); add one under mocks"));
+        }
+        int n = calls.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement();
+        Map<String, Object> mock = list.get(Math.min(n, list.size() - 1));
+        ActionSpec action = spec.action(ctx.actionName()).orElseThrow();
+        List<String> problems = MockCheck.problems(action, mock);
+        if (!problems.isEmpty()) {
+            return CompletableFuture.completedFuture(ActionResult.failed(ctx.parameters(), "mock for " + key
+                    + " does not fit '" + action.name() + "': " + String.join("; ", problems)));
+        }
+        boolean ok = !"failed".equals(mock.get("status"));
+        Object data = mock.getOrDefault("data", List.of());
+        return CompletableFuture.completedFuture(new ActionResult(ok ? ActionResult.Status.SUCCESS
+                : ActionResult.Status.FAILED, (String) mock.getOrDefault("message", ok ? "mocked" : "mocked failure"),
+                ctx.parameters(), data instanceof List<?> l ? (List<Object>) l : List.of(data),
+                (Map<String, Object>) mock.getOrDefault("summary", Map.of())));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.wisp.cli.testing;
+
+import dev.wisp.spi.ActionSpec;
+import dev.wisp.spi.DataType;
+import dev.wisp.spi.OutputSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a mock against the action's declared outputs, so a mock cannot drift from what the real app returns:
+ * every value in {@code data} and {@code summary} must sit at a declared data path, with a value of its type.
+ */
+final class MockCheck {
+    private static final Set<String> KEYS = Set.of("status", "message", "data", "summary");
+
+    private MockCheck() {
+    }
+
+    static List<String> problems(ActionSpec action, Map<String, Object> mock) {
+        List<String> out = new ArrayList<>();
+        for (String k : mock.keySet()) {
+            if (!KEYS.contains(k)) {
+                out.add("unknown key '" + k + "' (a mock has status, message, data, summary)");
+            }
+        }
+        Object status = mock.get("status");
+        if (status != null && !status.equals("success") && !status.equals("failed")) {
+            out.add("status must be success or failed, not '" + status + "'");
+        }
+        Object data = mock.get("data");
+        if (data != null) {
+            walk(action, "action_result.data", data instanceof List ? data : List.of(data), out);
+        }
+        if (mock.get("summary") instanceof Map<?, ?> summary) {
+            summary.forEach((k, v) -> walk(action, "action_result.summary." + k, v, out));
+        }
+        return out;
+    }
+
+    private static void walk(ActionSpec action, String path, Object value, List<String> out) {
+        Optional<OutputSpec> declared = action.output(path);
+        if (declared.isPresent() && (declared.get().type() == DataType.ANY || declared.get().type() == DataType.LIST
+                || declared.get().type() == DataType.OBJECT)) {
+            return; // a declared structured value: its contents are the app's business
+        }
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> walk(action, path + "." + k, v, out));
+        } else if (value instanceof List<?> l) {
+            for (Object v : l) {
+                walk(action, path + ".*", v, out);
+            }
+        } else if (declared.isEmpty()) {
+            List<String> outputs = action.outputs().stream().map(OutputSpec::dataPath)
+                    .filter(p -> p.startsWith("action_result.data") || p.startsWith("action_result.summary")).toList();
+            out.add(path + " is not an output of '" + action.name() + "' (its outputs: " + String.join(", ", outputs)
+                    + ")");
+        } else if (value != null && !declared.get().type().accepts(value)) {
+            out.add(path + " must be " + declared.get().type().id() + ", not " + value);
+        }
+    }
+}

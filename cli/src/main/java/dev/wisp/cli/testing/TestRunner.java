@@ -1,0 +1,164 @@
+package dev.wisp.cli.testing;
+
+import dev.wisp.dsl.model.Asset;
+import dev.wisp.dsl.model.Playbook;
+import dev.wisp.dsl.path.DataPathParser;
+import dev.wisp.engine.Engine;
+import dev.wisp.engine.data.PathEvaluator;
+import dev.wisp.engine.data.RunData;
+import dev.wisp.engine.exec.Inputs;
+import dev.wisp.engine.exec.Replay;
+import dev.wisp.engine.journal.JournalEvent;
+import dev.wisp.engine.plugin.PluginRegistry;
+import dev.wisp.engine.prompt.AnswersPromptHandler;
+import dev.wisp.engine.prompt.UnavailablePromptHandler;
+import dev.wisp.engine.report.RunReport;
+import dev.wisp.engine.run.RunOutcome;
+import dev.wisp.engine.run.RunRequest;
+import dev.wisp.engine.time.ManualTime;
+import dev.wisp.spi.App;
+import dev.wisp.spi.AssetConfig;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one test case offline: the real apps' specs with mocked results (the core app runs for real), answers
+ * from the test, virtual time, and then every expectation compared with what happened.
+ */
+public final class TestRunner {
+    private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private final PluginRegistry installed;
+
+    public TestRunner(PluginRegistry installed) {
+        this.installed = installed;
+    }
+
+    /**
+     * The outcome of a test.
+     *
+     * @param name       the test's name
+     * @param failures   what did not match (empty when it passed)
+     * @param durationMs how long it took
+     */
+    public record Result(String name, List<String> failures, long durationMs) {
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    public Result run(Playbook playbook, TestFile.TestCase test, RunRequest.SubPlaybookSource subs) {
+        long t0 = System.nanoTime();
+        List<App> apps = new ArrayList<>();
+        for (App app : installed.apps()) {
+            apps.add(app.spec().id().equals("core") ? app : new MockApp(app.spec(), test.mocks()));
+        }
+        List<JournalEvent> events = Collections.synchronizedList(new ArrayList<>());
+        ManualTime time = new ManualTime(Instant.parse("2026-01-01T00:00:00Z"));
+        Map<String, Object> inputs;
+        try {
+            inputs = Inputs.resolve(playbook, test.inputs());
+        } catch (IllegalArgumentException e) {
+            return new Result(test.name(), List.of(e.getMessage()), 0);
+        }
+        RunRequest req = new RunRequest("test", playbook, test.inputs(), test.container(), test.artifacts(),
+                name -> Optional.of(asset(playbook, name, test.assets().getOrDefault(name, Map.of()))),
+                new AnswersPromptHandler(test.answers(), new UnavailablePromptHandler()), events::add, time, 8,
+                List.of(), subs);
+        RunOutcome outcome;
+        try (Engine engine = new Engine(PluginRegistry.of(apps))) {
+            outcome = drive(engine.start(req).outcome().toCompletableFuture(), time, events);
+        }
+        List<String> failures = outcome == null ? List.of("the run did not finish within 30 s of real time")
+                : Expectations.check(test.expect(), outcome, events, values(events, test, inputs));
+        return new Result(test.name(), failures, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static AssetConfig asset(Playbook playbook, String name, Map<String, Object> config) {
+        Asset a = playbook.assets().get(name);
+        return new AssetConfig(name, a == null ? name : a.app(), config, Set.of());
+    }
+
+    /** Advances virtual time only when the run is idle (no event for a moment), so timers never race work. */
+    private static RunOutcome drive(CompletableFuture<RunOutcome> f, ManualTime time, List<JournalEvent> events) {
+        long deadline = System.nanoTime() + TIMEOUT_NANOS;
+        int seen = -1;
+        while (!f.isDone()) {
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            int now = events.size();
+            if (now == seen && time.pending() > 0) {
+                time.fireNext();
+            }
+            seen = now;
+            try {
+                f.get(2, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // still running: look again
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("the run failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return f.join();
+    }
+
+    private static java.util.function.Function<String, Object> values(List<JournalEvent> events,
+                                                                      TestFile.TestCase test,
+                                                                      Map<String, Object> inputs) {
+        return path -> {
+            DataPathParser.Result parsed = DataPathParser.parse(path);
+            if (!parsed.ok()) {
+                return new Expectations.Problem("'" + path + "' is not a data path: " + parsed.error());
+            }
+            RunData data = Replay.data(events, test.container(), test.artifacts(), inputs);
+            return new PathEvaluator().values(parsed.path(), data);
+        };
+    }
+
+    /** Numbers compare by value (7 equals 7.0). */
+    static boolean same(Object expected, Object actual) {
+        if (expected instanceof Number a && actual instanceof Number b) {
+            return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+        }
+        if (expected instanceof List<?> a && actual instanceof List<?> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!same(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (expected instanceof Map<?, ?> a && actual instanceof Map<?, ?> b) {
+            return a.keySet().equals(b.keySet()) && a.keySet().stream().allMatch(k -> same(a.get(k), b.get(k)));
+        }
+        return java.util.Objects.equals(expected, actual)
+                || (expected != null && actual != null && !(actual instanceof Map) && !(actual instanceof List)
+                && expected.toString().equals(actual.toString()));
+    }
+
+    static Comparator<JournalEvent.ExecutionFinished> byIndex() {
+        return Comparator.comparingInt(JournalEvent.ExecutionFinished::iteration)
+                .thenComparingInt(JournalEvent.ExecutionFinished::index);
+    }
+
+    static Map<String, Object> report(List<JournalEvent> events) {
+        synchronized (events) {
+            return RunReport.build(List.copyOf(events));
+        }
+    }
+}

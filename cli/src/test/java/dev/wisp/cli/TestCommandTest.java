@@ -1,0 +1,47 @@
+package dev.wisp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestCommandTest {
+    private static final String DIR = "src/test/resources/tests/";
+
+    @Test
+    void theExamplePlaybooksTestsPass(@TempDir Path dir) throws IOException {
+        Path junit = dir.resolve("junit.xml");
+        CliRun r = CliRun.of("test", "../playbooks", "--junit", junit.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().endsWith("8 passed, 0 failed\n"), r.err());
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("<testsuite name=\"../playbooks/capture_ec2_instance.test.yaml\" tests=\"3\" "
+                + "failures=\"0\""), xml);
+    }
+
+    @Test
+    void failuresAreReadableDiffsAndExit1(@TempDir Path dir) throws IOException {
+        Path junit = dir.resolve("junit.xml");
+        CliRun r = CliRun.of("test", DIR + "failing.test.yaml", "--junit", junit.toString());
+        assertEquals(ExitCodes.FAILED, r.exit());
+        Goldens.assertMatches("test-failing.txt", r.err().replaceAll("\\d+ ms", "N ms"));
+        assertTrue(Files.readString(junit).contains("<failure message=\"run: expected status failed, got success"));
+    }
+
+    @Test
+    void anInvalidTestFileExits3() {
+        CliRun r = CliRun.of("test", DIR + "invalid.test.yaml");
+        assertEquals(ExitCodes.INVALID, r.exit());
+        assertTrue(r.err().contains("invalid.test.yaml:4:5: unknown key 'mock' in test 'bad'"), r.err());
+    }
+
+    @Test
+    void nothingToTestIsAUsageError(@TempDir Path dir) {
+        assertEquals(ExitCodes.USAGE, CliRun.of("test", dir.toString()).exit());
+        assertEquals(ExitCodes.USAGE, CliRun.of("test", dir.resolve("nope.test.yaml").toString()).exit());
+    }
+}
