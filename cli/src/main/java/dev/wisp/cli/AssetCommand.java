@@ -44,7 +44,7 @@ final class AssetCommand {
         public Integer call() throws Exception {
             Main main = parent.main;
             PrintWriter err = main.spec.commandLine().getErr();
-            Map<String, AssetConfig> configs = RunSupport.assets(assets, main.registry());
+            Map<String, AssetConfig> configs = RunSupport.assets(assets, main.registry()).configs();
             AssetConfig config = configs.get(asset);
             if (config == null) {
                 throw new UsageException("no asset '" + asset + "' in " + assets + "; it has " + configs.keySet());

@@ -76,7 +76,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         Playbook pb = checked.playbook().get();
         Path assetsFile = assets != null ? assets : meta.get("assets") == null ? null : Path.of((String) meta.get("assets"));
-        Map<String, AssetConfig> assetConfigs = RunSupport.assets(assetsFile, main.registry());
+        RunSupport.Assets assetConfigs = RunSupport.assets(assetsFile, main.registry());
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
             RunExecutor executor = new RunExecutor(engine, store, time, err, true);
             RunSupport.Event event = RunSupport.eventFile(meta.get("event") == null ? null

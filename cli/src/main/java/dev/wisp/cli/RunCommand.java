@@ -93,8 +93,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         Playbook pb = checked.playbook().orElseThrow();
-        Map<String, AssetConfig> assetConfigs = RunSupport.assets(assets, main.registry());
-        CadoSimulator sim = simulate ? RunSupport.simulate(pb, assetConfigs) : null;
+        RunSupport.Assets assetConfigs = RunSupport.assets(assets, main.registry());
+        CadoSimulator sim = simulate ? RunSupport.simulate(pb, assetConfigs.configs()) : null;
         if (sim != null) {
             err.println("Cado Response simulator at " + sim.baseUrl() + " (" + sim.describe() + ")");
         }
@@ -173,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int many(RunExecutor executor, Playbook pb, Map<String, Object> givenInputs,
-                     Map<String, AssetConfig> assetConfigs, PromptHandler prompts, RunRequest.SubPlaybookSource subs,
+                     RunSupport.Assets assetConfigs, PromptHandler prompts, RunRequest.SubPlaybookSource subs,
                      PrintWriter err, PrintWriter out) throws InterruptedException {
         List<String> lines;
         try {

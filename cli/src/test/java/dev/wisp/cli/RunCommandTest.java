@@ -97,6 +97,27 @@ class RunCommandTest {
     }
 
     @Test
+    void actionsNeedingApprovalWaitForTheAssetOwners() throws IOException {
+        Files.writeString(assets, Files.readString(assets) + """
+                    owners: { primary: [soc-lead], secondary: [ir-manager] }
+                    approval: { required_for: [correct], sla: 30m }
+                """);
+        String[] answers = {"--answer", "Set_Project_Name=IR 9", "--answer", "Set_S3=evidence-bucket",
+            "--answer", "Set_EC2=us-east-1", "--answer", "Set_EC2.1=i-0a1b2c3d4e5f60001"};
+        CliRun waiting = run(Stream.concat(Stream.of("run", TUTORIAL, "--assets", assets.toString()),
+                Stream.of(answers)).toArray(String[]::new));
+        assertEquals(ExitCodes.SUSPENDED, waiting.exit(), waiting.err());
+        assertTrue(waiting.err().contains("The run is waiting for capture_instance_1"), waiting.err());
+        CliRun rejected = run(Stream.concat(Stream.of("run", TUTORIAL, "--assets", assets.toString(), "--answer",
+                "capture_instance_1=no"), Stream.of(answers)).map(a -> a.equals("Set_Project_Name=IR 9")
+                ? "Set_Project_Name=IR 10" : a).toArray(String[]::new));
+        assertEquals(ExitCodes.FAILED, rejected.exit());
+        assertTrue(rejected.err().contains("approval rejected"), rejected.err());
+        assertFalse(sim.requests().stream().anyMatch(q -> q.startsWith("POST") && q.contains("/imports/ec2")),
+                "nothing was captured: " + sim.requests());
+    }
+
+    @Test
     void anInvalidPlaybookIsNotRun() {
         CliRun r = run("run", "src/test/resources/validate/bad/mistakes.yaml");
         assertEquals(ExitCodes.INVALID, r.exit());

@@ -48,19 +48,27 @@ public final class RunExecutor {
     }
 
     public Result run(String runId, Playbook playbook, Map<String, Object> inputs, RunSupport.Event event,
-                      Map<String, AssetConfig> assets, PromptHandler prompts, List<JournalEvent> prior,
+                      RunSupport.Assets assets, PromptHandler prompts, List<JournalEvent> prior,
                       RunRequest.SubPlaybookSource subPlaybooks, Map<String, Object> metadata)
             throws InterruptedException {
-        Redactor redactor = Redactor.of(assets.values());
+        Redactor redactor = Redactor.of(assets.configs().values());
         if (prior.isEmpty()) {
             store.writeJson(store.metadata(runId), redactor.value(metadata));
         }
         Journal file = new JsonlJournal(store.journal(runId), redactor);
         Journal journal = progress ? new ProgressJournal(file, err, redactor) : file;
         RunRequest request = new RunRequest(runId, playbook, inputs, event.container(), event.artifacts(),
-                name -> Optional.ofNullable(assets.get(name)), prompts, journal, time, 16, prior, subPlaybooks);
+                assets, prompts, journal, time, 16, prior, subPlaybooks);
         Engine.Handle handle = engine.start(request);
-        Thread hook = new Thread(handle::cancel, "wisp-cancel");
+        // Ctrl-C: cancel the run and give it a moment to write where it stopped before the JVM exits
+        Thread hook = new Thread(() -> {
+            handle.cancel();
+            try {
+                handle.outcome().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException | ExecutionException | java.util.concurrent.TimeoutException e) {
+                // exiting anyway: the journal has everything up to here
+            }
+        }, "wisp-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         RunOutcome outcome;
         try {

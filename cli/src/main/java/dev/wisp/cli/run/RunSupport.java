@@ -5,7 +5,10 @@ import dev.wisp.cado.sim.CadoSimulator;
 import dev.wisp.cado.sim.SimulatorOptions;
 import dev.wisp.dsl.model.Asset;
 import dev.wisp.dsl.model.Playbook;
+import dev.wisp.engine.asset.ApprovalPolicy;
 import dev.wisp.engine.asset.AssetsFile;
+import dev.wisp.engine.run.RunRequest;
+import java.util.Optional;
 import dev.wisp.engine.journal.JournalCodec;
 import dev.wisp.engine.plugin.PluginRegistry;
 import dev.wisp.engine.prompt.AnswersPromptHandler;
@@ -33,20 +36,45 @@ public final class RunSupport {
     private RunSupport() {
     }
 
+    /**
+     * The configured assets of a run.
+     *
+     * @param configs   asset name to configuration (mutable: --simulate adds to it)
+     * @param approvals asset name to approval policy
+     */
+    public record Assets(Map<String, AssetConfig> configs, Map<String, ApprovalPolicy> approvals)
+            implements RunRequest.AssetProvider {
+        @Override
+        public Optional<AssetConfig> asset(String name) {
+            return Optional.ofNullable(configs.get(name));
+        }
+
+        @Override
+        public Optional<ApprovalPolicy> approval(String name) {
+            return Optional.ofNullable(approvals.get(name));
+        }
+    }
+
     /** The assets of the file, or none. */
-    public static Map<String, AssetConfig> assets(Path file, PluginRegistry registry) {
-        Map<String, AssetConfig> out = new LinkedHashMap<>();
+    public static Assets assets(Path file, PluginRegistry registry) {
+        Map<String, AssetConfig> configs = new LinkedHashMap<>();
+        Map<String, ApprovalPolicy> approvals = new LinkedHashMap<>();
         if (file != null) {
             if (!Files.isRegularFile(file)) {
                 throw new UsageException("assets file not found: " + file);
             }
             try {
-                AssetsFile.load(file, registry.catalog()).forEach((k, v) -> out.put(k, v.config()));
+                AssetsFile.load(file, registry.catalog()).forEach((k, v) -> {
+                    configs.put(k, v.config());
+                    if (v.approval() != null) {
+                        approvals.put(k, v.approval());
+                    }
+                });
             } catch (AssetsFile.AssetsException e) {
                 throw new UsageException("the assets file has problems:\n" + e.getMessage());
             }
         }
-        return out;
+        return new Assets(configs, approvals);
     }
 
     /**

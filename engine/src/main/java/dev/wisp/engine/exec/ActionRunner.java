@@ -69,7 +69,26 @@ final class ActionRunner {
         }
         AssetConfig config = asset;
         connection = run.connection(assetName, () -> app.connect(config));
-        iterate();
+        dev.wisp.engine.asset.ApprovalPolicy policy = run.req.assets().approval(assetName).orElse(null);
+        if (!ApprovalGate.needed(policy, spec)) {
+            iterate();
+            return;
+        }
+        int count = Fanout.plan(block, spec, asset, run.data, run.eval).rows().size();
+        new ApprovalGate(run).approve(block.name(), spec, assetName, policy, count).thenAccept(o -> {
+            switch (o.decision()) {
+                case APPROVED -> iterate();
+                case REJECTED -> {
+                    results = new ActionResult[1];
+                    remaining = 1;
+                    recordUnrun(0, ActionResult.failed(Map.of(), o.reason()));
+                }
+                case UNAVAILABLE -> {
+                    run.suspendFor(block.name());
+                    run.abandon(block.name());
+                }
+            }
+        });
     }
 
     private void iterate() {
@@ -87,11 +106,18 @@ final class ActionRunner {
         for (int i = 0; i < results.length; i++) {
             Fanout.PlannedRow row = plan.rows().get(i);
             if (row.error() != null) {
-                record(i, ActionResult.failed(row.parameters(), row.error()));
+                recordUnrun(i, ActionResult.failed(row.parameters(), row.error()));
             } else {
                 run.dispatcher.submit(new Execution(i, row.parameters(), 1, limit));
             }
         }
+    }
+
+    /** A result decided without calling the plugin (bad parameters, approval rejected): journaled like the rest. */
+    private void recordUnrun(int index, ActionResult result) {
+        run.journal(new JournalEvent.ExecutionFinished(run.now(), block.name(), index, iteration, 0,
+                BlockState.asMap(result), 0, true));
+        record(index, result);
     }
 
     private void record(int index, ActionResult result) {

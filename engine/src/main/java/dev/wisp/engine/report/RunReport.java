@@ -166,8 +166,6 @@ public final class RunReport {
             String detail;
             if ("skipped".equals(status)) {
                 detail = String.valueOf(m.get("reason"));
-            } else if (m.get("prompt") instanceof Map<?, ?> p && p.get("responses") != null) {
-                detail = "answered " + p.get("responses");
             } else if (m.get("results") instanceof List<?> rs && !rs.isEmpty()) {
                 List<String> messages = new ArrayList<>();
                 for (Object r : rs) {
@@ -178,10 +176,14 @@ public final class RunReport {
                 }
                 detail = (rs.size() > 1 ? rs.size() + " executions: " : "") + String.join("; ", messages)
                         + (rs.size() > messages.size() && rs.size() > 1 ? "; ..." : "");
+            } else if (m.get("prompt") instanceof Map<?, ?> p && p.get("responses") != null) {
+                detail = "answered " + p.get("responses");
             } else if (m.get("output") instanceof Map<?, ?> out && out.get("branch") != null) {
                 detail = "took " + out.get("branch");
             } else if (m.get("output") instanceof Map<?, ?> out && out.get("formatted_data") != null) {
                 detail = String.valueOf(out.get("formatted_data")).replace('\n', ' ');
+            } else if (Integer.valueOf(0).equals(m.get("executions"))) {
+                detail = "no executions";
             } else {
                 detail = m.get("ports") == null ? "" : "ports " + m.get("ports");
             }

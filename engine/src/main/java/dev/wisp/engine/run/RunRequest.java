@@ -46,9 +46,14 @@ public record RunRequest(String runId, Playbook playbook, Map<String, Object> in
         }
     }
 
-    /** Where asset configurations come from. */
+    /** Where asset configurations, and who approves actions on them, come from. */
     public interface AssetProvider {
         Optional<AssetConfig> asset(String name);
+
+        /** The asset's approval policy (owners, SLA, action types needing approval), if it has one. */
+        default Optional<dev.wisp.engine.asset.ApprovalPolicy> approval(String name) {
+            return Optional.empty();
+        }
     }
 
     /** Loads a sub-playbook named by a playbook block, relative to its parent. */

@@ -35,6 +35,7 @@ final class Harness {
     Map<String, Object> container = Map.of();
     List<Object> artifacts = List.of();
     int maxConcurrency = 8;
+    Map<String, dev.wisp.engine.asset.ApprovalPolicy> approvals = Map.of();
 
     static Playbook playbook(String yaml) {
         LoadResult r = new PlaybookLoader(List.of()).loadString(yaml, "test.yaml");
@@ -44,8 +45,19 @@ final class Harness {
 
     Engine.Handle start(String yaml, Map<String, Object> inputs, List<JournalEvent> prior) {
         Journal journal = events::add;
-        RunRequest req = new RunRequest("run-1", playbook(yaml), inputs, container, artifacts,
-                name -> Optional.empty(), prompts, journal, time, maxConcurrency, prior, null);
+        RunRequest.AssetProvider assets = new RunRequest.AssetProvider() {
+            @Override
+            public Optional<dev.wisp.spi.AssetConfig> asset(String name) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<dev.wisp.engine.asset.ApprovalPolicy> approval(String name) {
+                return Optional.ofNullable(approvals.get(name));
+            }
+        };
+        RunRequest req = new RunRequest("run-1", playbook(yaml), inputs, container, artifacts, assets, prompts,
+                journal, time, maxConcurrency, prior, null);
         return engine.start(req);
     }
 

@@ -1,0 +1,89 @@
+package dev.wisp.engine.exec;
+
+import dev.wisp.dsl.diag.Location;
+import dev.wisp.dsl.model.PromptResponse;
+import dev.wisp.engine.asset.ApprovalPolicy;
+import dev.wisp.engine.journal.JournalEvent;
+import dev.wisp.engine.prompt.PromptOutcome;
+import dev.wisp.engine.prompt.PromptRequest;
+import dev.wisp.spi.ActionSpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Phantom's approvals: an action of a type the asset's policy names waits for a yes from a primary owner; when the
+ * SLA passes unanswered it goes to the secondary owners; no answer from them either, or a no, rejects it.
+ * Read-only actions never wait.
+ */
+final class ApprovalGate {
+    /** How an approval ended. */
+    enum Decision { APPROVED, REJECTED, UNAVAILABLE }
+
+    /**
+     * The decision and why.
+     *
+     * @param decision approved, rejected, or nobody can answer here (the run suspends)
+     * @param reason   for a rejection, why
+     */
+    record Outcome(Decision decision, String reason) {
+    }
+
+    private final Run run;
+
+    ApprovalGate(Run run) {
+        this.run = run;
+    }
+
+    static boolean needed(ApprovalPolicy policy, ActionSpec spec) {
+        return policy != null && !spec.readOnly() && policy.requires(spec.type());
+    }
+
+    CompletionStage<Outcome> approve(String block, ActionSpec spec, String asset, ApprovalPolicy policy, int count) {
+        String message = "Approve '" + spec.name() + "' (" + spec.type().id() + ") on asset '" + asset + "' in block "
+                + block + " (" + count + " execution" + (count == 1 ? "" : "s") + ")?";
+        return ask(block, message, policy.primary(), policy, true);
+    }
+
+    private CompletionStage<Outcome> ask(String block, String message, List<String> owners, ApprovalPolicy policy,
+                                         boolean primary) {
+        Instant deadline = run.now().plus(policy.sla());
+        PromptResponse question = new PromptResponse("Approve", PromptResponse.Type.YES_NO, List.of(),
+                Location.ofFile(run.req.playbook().file()));
+        if (primary) {
+            run.journal(new JournalEvent.PromptAsked(run.now(), block, message, List.of(Map.of("prompt", "Approve",
+                    "type", "yes/no")), owners, deadline, true));
+        } else {
+            run.journal(new JournalEvent.PromptEscalated(run.now(), block, owners, deadline));
+        }
+        PromptRequest request = new PromptRequest(run.req.runId(), block, message, List.of(question), owners, deadline,
+                true);
+        CompletableFuture<Outcome> result = new CompletableFuture<>();
+        run.req.prompts().ask(request).whenComplete((o, error) -> run.onLoop(() -> {
+            if (error != null) {
+                result.complete(new Outcome(Decision.REJECTED, "the approval could not be asked: "
+                        + error.getMessage()));
+            } else if (o instanceof PromptOutcome.Answered a) {
+                run.journal(new JournalEvent.PromptAnswered(run.now(), block, a.responses(), a.respondent(),
+                        a.source()));
+                boolean yes = !a.responses().isEmpty() && a.responses().get(0).equals("yes");
+                result.complete(yes ? new Outcome(Decision.APPROVED, null) : new Outcome(Decision.REJECTED,
+                        "approval rejected" + (a.respondent() == null ? "" : " by " + a.respondent())));
+            } else if (o instanceof PromptOutcome.TimedOut) {
+                run.journal(new JournalEvent.PromptTimedOut(run.now(), block));
+                if (primary && !policy.secondary().isEmpty()) {
+                    ask(block, message, policy.secondary(), policy, false).thenAccept(result::complete);
+                } else {
+                    result.complete(new Outcome(Decision.REJECTED, "approval timed out: no owner answered within "
+                            + dev.wisp.dsl.parse.Durations.format(policy.sla())
+                            + (primary ? "" : " after escalation to " + String.join(", ", policy.secondary()))));
+                }
+            } else {
+                result.complete(new Outcome(Decision.UNAVAILABLE, null));
+            }
+        }));
+        return result;
+    }
+}
