@@ -9,7 +9,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -128,9 +127,5 @@ public final class PluginRegistry {
         public PluginException(String message, Throwable cause) {
             super(message, cause);
         }
-    }
-
-    static List<String> ids(PluginRegistry r) {
-        return new ArrayList<>(r.apps.keySet());
     }
 }
