@@ -78,7 +78,7 @@ final class ResumeCommand implements Callable<Integer> {
         Path assetsFile = assets != null ? assets : meta.get("assets") == null ? null : Path.of((String) meta.get("assets"));
         RunSupport.Assets assetConfigs = RunSupport.assets(assetsFile, main.registry());
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
-            RunExecutor executor = new RunExecutor(engine, store, time, err, true);
+            RunExecutor executor = new RunExecutor(engine, store, time, err, true, 16);
             RunSupport.Event event = RunSupport.eventFile(meta.get("event") == null ? null
                     : Path.of((String) meta.get("event")));
             err.println("resuming run " + id + ": " + pb.name());

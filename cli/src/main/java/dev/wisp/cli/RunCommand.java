@@ -78,6 +78,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", defaultValue = ".wisp/runs", description = "Where runs are recorded.")
     Path runsDir;
 
+    @Option(names = "--max-concurrency", defaultValue = "16", description = "Executions at once across the run "
+            + "(default 16); blocks may set a lower max_concurrency.")
+    int maxConcurrency;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = main.spec.commandLine().getErr();
@@ -101,8 +105,11 @@ final class RunCommand implements Callable<Integer> {
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
             PromptHandler prompts = RunSupport.prompts(answers, answersFile, time, err);
             Map<String, Object> givenInputs = RunSupport.inputs(inputs);
+            if (maxConcurrency < 1) {
+                throw new UsageException("--max-concurrency must be at least 1");
+            }
             RunExecutor executor = new RunExecutor(engine, new RunStore(runsDir), time, err,
-                    events == null && output == Output.text);
+                    events == null && output == Output.text, maxConcurrency);
             RunRequest.SubPlaybookSource subs = subPlaybooks(validator);
             if (events != null) {
                 return many(executor, pb, givenInputs, assetConfigs, prompts, subs, err, out);

@@ -15,6 +15,24 @@ class GraphCommandTest {
     }
 
     @Test
+    void colorsBlocksByWhatHappenedInARun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path run = dir.resolve("20260101-000000-abcdef");
+        java.nio.file.Files.createDirectories(run);
+        java.nio.file.Files.writeString(run.resolve("report.json"), """
+                {"blocks": {"list_instances_1": {"status": "success"}, "ask_analyst": {"status": "skipped"},
+                 "capture_instance_1": {"status": "failed"}}}
+                """);
+        CliRun r = CliRun.of("graph", "../playbooks/triage_ec2_alert.yaml", "--run", "20260101",
+                "--runs-dir", dir.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        String out = r.out();
+        org.junit.jupiter.api.Assertions.assertTrue(out.contains("  class list_instances_1 success\n")
+                && out.contains("  class ask_analyst skipped\n") && out.contains("  class capture_instance_1 failed\n")
+                && out.contains("  classDef failed fill:#f8d7da,stroke:#555\n"), out);
+    }
+
+    @Test
     void aMissingPlaybookOrRunIsAUsageError() {
         assertEquals(ExitCodes.USAGE, CliRun.of("graph", "nope.yaml").exit());
         assertEquals(ExitCodes.USAGE, CliRun.of("graph", "../playbooks/triage_ec2_alert.yaml", "--run", "x",

@@ -117,6 +117,42 @@ class RunCommandTest {
                 "nothing was captured: " + sim.requests());
     }
 
+    private static final String[] TUTORIAL_ANSWERS = {"--answer", "Set_Project_Name=Faulty", "--answer",
+        "Set_S3=evidence-bucket", "--answer", "Set_EC2=us-east-1", "--answer", "Set_EC2.1=i-0a1b2c3d4e5f60001"};
+
+    private CliRun tutorial(String... extra) {
+        return run(Stream.concat(Stream.of("run", TUTORIAL, "--assets", assets.toString()),
+                Stream.concat(Stream.of(TUTORIAL_ANSWERS), Stream.of(extra))).toArray(String[]::new));
+    }
+
+    @Test
+    void theTutorialSurvivesRateLimitsErrorsAndDroppedConnectionsOnReads() throws IOException {
+        sim.faults(new SimulatorOptions.Faults(0.2, 0.2, 0.1, 5, 42, true));
+        CliRun r = tutorial();
+        assertEquals(ExitCodes.OK, r.exit(), r.err() + sim.requests());
+        assertTrue(sim.requests().stream().anyMatch(q -> q.endsWith(" 429") || q.endsWith(" 503")
+                || q.endsWith(" dropped")), "faults happened: " + sim.requests());
+        assertTrue(r.err().contains("pipeline 1 succeeded"), r.err());
+        assertNoTokenAnywhere(r);
+    }
+
+    @Test
+    void aFailingServerFailsTheRunWithReadableMessagesAndNoRepeatedPosts() throws IOException {
+        sim.faults(new SimulatorOptions.Faults(1.0, 0, 0, 0, 1));
+        CliRun r = tutorial();
+        assertEquals(ExitCodes.FAILED, r.exit(), r.err());
+        assertTrue(r.err().contains("Cado Response failed (HTTP 503: Service temporarily unavailable)"), r.err());
+        assertEquals(1, sim.requests().stream().filter(q -> q.startsWith("POST /api/v2/projects ")).count(),
+                "the create project POST was sent once: " + sim.requests());
+        assertNoTokenAnywhere(r);
+    }
+
+    @Test
+    void slowAnswersOnlyMakeTheRunSlower() {
+        sim.faults(new SimulatorOptions.Faults(0, 0, 0, 30, 1));
+        assertEquals(ExitCodes.OK, tutorial().exit());
+    }
+
     @Test
     void anInvalidPlaybookIsNotRun() {
         CliRun r = run("run", "src/test/resources/validate/bad/mistakes.yaml");

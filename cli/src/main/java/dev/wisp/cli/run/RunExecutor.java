@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /** Runs one playbook run with its journal, report and progress display; the CLI's side of the engine. */
@@ -28,13 +27,16 @@ public final class RunExecutor {
     private final TimeSource time;
     private final PrintWriter err;
     private final boolean progress;
+    private final int maxConcurrency;
 
-    public RunExecutor(Engine engine, RunStore store, TimeSource time, PrintWriter err, boolean progress) {
+    public RunExecutor(Engine engine, RunStore store, TimeSource time, PrintWriter err, boolean progress,
+                       int maxConcurrency) {
         this.engine = engine;
         this.store = store;
         this.time = time;
         this.err = err;
         this.progress = progress;
+        this.maxConcurrency = maxConcurrency;
     }
 
     /**
@@ -58,7 +60,7 @@ public final class RunExecutor {
         Journal file = new JsonlJournal(store.journal(runId), redactor);
         Journal journal = progress ? new ProgressJournal(file, err, redactor) : file;
         RunRequest request = new RunRequest(runId, playbook, inputs, event.container(), event.artifacts(),
-                assets, prompts, journal, time, 16, prior, subPlaybooks);
+                assets, prompts, journal, time, maxConcurrency, prior, subPlaybooks);
         Engine.Handle handle = engine.start(request);
         // Ctrl-C: cancel the run and give it a moment to write where it stopped before the JVM exits
         Thread hook = new Thread(() -> {
@@ -88,9 +90,5 @@ public final class RunExecutor {
                 JournalReader.read(store.journal(runId))));
         store.writeJson(store.report(runId), report);
         return new Result(runId, outcome, report);
-    }
-
-    static CompletableFuture<Void> done() {
-        return CompletableFuture.completedFuture(null);
     }
 }

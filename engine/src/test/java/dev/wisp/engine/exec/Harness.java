@@ -36,6 +36,7 @@ final class Harness {
     List<Object> artifacts = List.of();
     int maxConcurrency = 8;
     Map<String, dev.wisp.engine.asset.ApprovalPolicy> approvals = Map.of();
+    RunRequest.SubPlaybookSource subs;
 
     static Playbook playbook(String yaml) {
         LoadResult r = new PlaybookLoader(List.of()).loadString(yaml, "test.yaml");
@@ -57,7 +58,7 @@ final class Harness {
             }
         };
         RunRequest req = new RunRequest("run-1", playbook(yaml), inputs, container, artifacts, assets, prompts,
-                journal, time, maxConcurrency, prior, null);
+                journal, time, maxConcurrency, prior, subs);
         return engine.start(req);
     }
 

@@ -149,6 +149,30 @@ class RunTest {
     }
 
     @Test
+    void subPlaybooksGetInputsAndReturnTheirOutputs() {
+        h.subs = (parent, path) -> Harness.playbook("""
+                playbook: child
+                inputs: { who: { type: string } }
+                outputs: { greeting: { value: "hi:formatted_data" } }
+                blocks:
+                  hi: { format: "hello {0}", parameters: [playbook_input:who] }
+                  e: { action: echo, app: test, parameters: { value: hi:formatted_data } }
+                edges: [start -> hi, hi -> e, e -> end]
+                """);
+        RunOutcome o = h.run("""
+                playbook: parent
+                blocks:
+                  sub: { playbook: child.yaml, inputs: { who: world } }
+                  use: { action: echo, app: test, parameters: { value: sub:playbook_output:greeting } }
+                edges: [start -> sub, sub -> use, use -> end]
+                """);
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(List.of("echo {value=hello world}", "echo {value=hello world}"), h.app.calls);
+        assertTrue(h.events(JournalEvent.BlockFinished.class).stream().anyMatch(e -> e.block().equals("sub/e")),
+                "the child's blocks are journaled under the parent block");
+    }
+
+    @Test
     void aDecisionWithoutMatchOrElseEndsItsBranchAndSaysSo() {
         h.run("""
                 playbook: nomatch

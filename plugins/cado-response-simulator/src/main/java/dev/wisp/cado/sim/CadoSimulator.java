@@ -104,6 +104,9 @@ public final class CadoSimulator implements AutoCloseable {
             synchronized (random) {
                 roll = random.nextDouble();
             }
+            if (f.getsOnly() && !method.equals("GET")) {
+                roll = 1.0;
+            }
             if (f.slowMillis() > 0) {
                 Thread.sleep(f.slowMillis());
             }

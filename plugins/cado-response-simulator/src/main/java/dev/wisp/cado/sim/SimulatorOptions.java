@@ -51,8 +51,14 @@ public record SimulatorOptions(String host, int port, String token, int subtasks
      * @param dropRate    the connection closed without an answer
      * @param slowMillis  every answer delayed this long
      * @param seed        the random seed
+     * @param getsOnly    whether only GET requests suffer the faults (POSTs then always get through)
      */
-    public record Faults(double errorRate, double rate429, double dropRate, long slowMillis, long seed) {
+    public record Faults(double errorRate, double rate429, double dropRate, long slowMillis, long seed,
+                         boolean getsOnly) {
+        public Faults(double errorRate, double rate429, double dropRate, long slowMillis, long seed) {
+            this(errorRate, rate429, dropRate, slowMillis, seed, false);
+        }
+
         public static Faults none() {
             return new Faults(0, 0, 0, 0, 1);
         }
