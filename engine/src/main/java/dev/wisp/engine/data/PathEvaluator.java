@@ -16,12 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Evaluates data paths into rows, as SOAR's collect does: one row per leaf of the deepest {@code *}, a null row where
  * a path leads nowhere, each row keyed by its position so values of one source align and filters can restrict
- * them. SOAR-form paths walk the run data directly (they need positions, which JsonPath does not return cheaply);
- * raw {@code $...} paths are compiled once to Jayway JsonPath. Thread-safe.
+ * them. Every path is compiled once to a Jayway JsonPath (SOAR forms relative to their source: an action result,
+ * the container, the artifacts; raw {@code $...} paths over the whole run) and cached. Thread-safe.
  */
 public final class PathEvaluator {
     private static final Configuration JSONPATH = Configuration.defaultConfiguration()
             .addOptions(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS, Option.DEFAULT_PATH_LEAF_TO_NULL);
+    private static final Configuration POSITIONS = JSONPATH.addOptions(Option.AS_PATH_LIST);
     private final Map<String, JsonPath> compiled = new ConcurrentHashMap<>();
 
     public List<Row> rows(DataPath path, RunData data) {
@@ -31,11 +32,11 @@ public final class PathEvaluator {
         } else if (path instanceof DataPath.FilteredPath fp) {
             return filtered(fp, data);
         } else if (path instanceof DataPath.InputPath ip) {
-            walk(data.inputs().get(ip.name()), ip.segments(), 0, new ArrayList<>(), out);
+            walk(data.inputs().get(ip.name()), ip.segments(), new ArrayList<>(), out);
         } else if (path instanceof DataPath.ContainerPath cp) {
-            walk(data.container(), cp.segments(), 0, new ArrayList<>(), out);
+            walk(data.container(), cp.segments(), new ArrayList<>(), out);
         } else if (path instanceof DataPath.ArtifactPath ap) {
-            walk(data.artifacts(), ap.segments(), 0, new ArrayList<>(), out);
+            walk(data.artifacts(), ap.segments(), new ArrayList<>(), out);
         } else if (path instanceof DataPath.RawJsonPath raw) {
             JsonPath jp = compiled.computeIfAbsent(raw.expression(), JsonPath::compile);
             Object result = jp.read(data.document(), JSONPATH);
@@ -92,10 +93,10 @@ public final class PathEvaluator {
                 for (int i = 0; i < s.results().size(); i++) {
                     List<Integer> key = new ArrayList<>();
                     key.add(i);
-                    walk(s.results().get(i), rest, 0, key, out);
+                    walk(s.results().get(i), rest, key, out);
                 }
             }
-            case "summary" -> walk(blockSummary(s), rest, 0, new ArrayList<>(), out);
+            case "summary" -> walk(blockSummary(s), rest, new ArrayList<>(), out);
             case "formatted_data" -> {
                 if (rest.isEmpty()) {
                     out.add(new Row(List.of(), s.formatted()));
@@ -105,7 +106,7 @@ public final class PathEvaluator {
                     }
                 }
             }
-            case "playbook_output" -> walk(s.outputs(), rest, 0, new ArrayList<>(), out);
+            case "playbook_output" -> walk(s.outputs(), rest, new ArrayList<>(), out);
             default -> {
             }
         }
@@ -152,32 +153,63 @@ public final class PathEvaluator {
         return false;
     }
 
-    private static void walk(Object node, List<Segment> segs, int i, List<Integer> key, List<Row> out) {
-        if (i == segs.size()) {
+    /**
+     * The rows of {@code segs} under {@code node}: evaluated with the segments' compiled JsonPath, once for the
+     * values and once for their positions (Jayway's path list), so each value knows the index it took at every
+     * {@code *}. A missing leaf is a null row, as in SOAR.
+     */
+    private void walk(Object node, List<Segment> segs, List<Integer> key, List<Row> out) {
+        if (segs.isEmpty()) {
             out.add(new Row(key, node));
             return;
         }
-        Segment s = segs.get(i);
-        if (s instanceof Segment.Wildcard) {
-            if (node instanceof List<?> list) {
-                for (int j = 0; j < list.size(); j++) {
-                    key.add(j);
-                    walk(list.get(j), segs, i + 1, key, out);
-                    key.remove(key.size() - 1);
-                }
-            } else if (node != null) {
-                out.add(new Row(key, null));
-            }
-        } else if (s instanceof Segment.Index idx) {
-            Object next = node instanceof List<?> list && idx.index() < list.size() ? list.get(idx.index()) : null;
-            walk(next, segs, i + 1, key, out);
-        } else {
-            Object next = node instanceof Map<?, ?> map ? map.get(((Segment.Field) s).name()) : null;
-            if (next == null) {
-                out.add(new Row(key, null));
+        if (node == null || !(node instanceof Map || node instanceof List)) {
+            out.add(new Row(key, null));
+            return;
+        }
+        JsonPath jp = compiled.computeIfAbsent(jsonPath(segs), JsonPath::compile);
+        Object values = jp.read(node, JSONPATH);
+        Object paths = jp.read(node, POSITIONS);
+        if (!(values instanceof List<?> vs) || !(paths instanceof List<?> ps) || vs.size() != ps.size()) {
+            return;
+        }
+        boolean[] wildcard = new boolean[segs.size()];
+        for (int i = 0; i < segs.size(); i++) {
+            wildcard[i] = segs.get(i) instanceof Segment.Wildcard;
+        }
+        for (int i = 0; i < vs.size(); i++) {
+            List<Integer> k = new ArrayList<>(key);
+            positions(String.valueOf(ps.get(i)), wildcard, k);
+            out.add(new Row(k, vs.get(i)));
+        }
+    }
+
+    /** {@code data.*.id} as {@code $['data'][*]['id']}. */
+    static String jsonPath(List<Segment> segs) {
+        StringBuilder b = new StringBuilder("$");
+        for (Segment s : segs) {
+            if (s instanceof Segment.Wildcard) {
+                b.append("[*]");
+            } else if (s instanceof Segment.Index i) {
+                b.append('[').append(i.index()).append(']');
             } else {
-                walk(next, segs, i + 1, key, out);
+                b.append("['").append(((Segment.Field) s).name().replace("'", "\\'")).append("']");
             }
+        }
+        return b.toString();
+    }
+
+    /** Appends the indexes a definite path like {@code $['data'][0][2]['id']} took at the wildcards. */
+    private static void positions(String path, boolean[] wildcard, List<Integer> key) {
+        int seg = 0;
+        int i = 1;
+        while (i < path.length() && seg < wildcard.length) {
+            int close = path.charAt(i + 1) == '\'' ? path.indexOf("']", i + 2) + 1 : path.indexOf(']', i);
+            if (wildcard[seg]) {
+                key.add(Integer.parseInt(path.substring(i + 1, close)));
+            }
+            i = close + 1;
+            seg++;
         }
     }
 }
