@@ -4,6 +4,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
+# shellcheck source=lib.sh
+. "$root/bench/lib.sh"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
 
@@ -20,15 +22,4 @@ done
 
 "$root/wisp" validate "$root/playbooks" >/dev/null 2>&1 || true   # build the jar outside the timing
 
-times=()
-for r in $(seq 1 "$runs"); do
-  start=$(date +%s.%N)
-  "$root/wisp" validate "$dir" >/dev/null 2>&1 || true
-  end=$(date +%s.%N)
-  t=$(echo "$end - $start" | bc)
-  times+=("$t")
-  printf 'run %d: %.2f s\n' "$r" "$t"
-done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-printf 'min %.2f s, median %.2f s over %d runs (1,000 playbooks, JVM start included, %s cores)\n' \
-  "$(echo "$sorted" | head -1)" "$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")" "$runs" "$(nproc)"
+time_runs "$runs" "1,000 playbooks" "$root/wisp" validate "$dir"

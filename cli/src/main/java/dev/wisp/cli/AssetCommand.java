@@ -3,19 +3,15 @@ package dev.wisp.cli;
 import dev.wisp.cli.run.RunSupport;
 import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.time.SystemTime;
-import dev.wisp.spi.ActionContext;
+import dev.wisp.engine.exec.ExecutionContext;
 import dev.wisp.spi.ActionResult;
 import dev.wisp.spi.App;
 import dev.wisp.spi.AppConnection;
 import dev.wisp.spi.AssetConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,57 +49,16 @@ final class AssetCommand {
             if (app.spec().action("test connectivity").isEmpty()) {
                 throw new UsageException("app '" + config.appId() + "' has no test connectivity action");
             }
-            Redactor redactor = Redactor.of(List.of(config));
+            Redactor redactor = Redactor.of(java.util.List.of(config));
             try (SystemTime time = new SystemTime(); AppConnection c = app.connect(config)) {
-                ActionResult r = c.execute(context(config, time)).toCompletableFuture().get(5, TimeUnit.MINUTES);
+                ActionResult r = c.execute(new ExecutionContext("test", "test connectivity", Map.of(), config, time,
+                        event -> { })).toCompletableFuture().get(5, TimeUnit.MINUTES);
                 err.println((r.succeeded() ? "ok: " : "FAILED: ") + redactor.text(r.message()));
                 return r.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
             } catch (IllegalArgumentException e) {
                 err.println("FAILED: " + redactor.text(e.getMessage()));
                 return ExitCodes.FAILED;
             }
-        }
-
-        private static ActionContext context(AssetConfig config, SystemTime time) {
-            return new ActionContext() {
-                @Override
-                public String actionName() {
-                    return "test connectivity";
-                }
-
-                @Override
-                public Map<String, Object> parameters() {
-                    return Map.of();
-                }
-
-                @Override
-                public AssetConfig asset() {
-                    return config;
-                }
-
-                @Override
-                public Clock clock() {
-                    return time.clock();
-                }
-
-                @Override
-                public CompletionStage<Void> delay(Duration duration) {
-                    return time.delay(duration);
-                }
-
-                @Override
-                public void progress(long done, long total, String detail) {
-                }
-
-                @Override
-                public void log(String message) {
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return false;
-                }
-            };
         }
     }
 }

@@ -22,16 +22,8 @@ public final class GraphRenderer {
     private static String kind(Block b) {
         if (b instanceof Block.ActionBlock a) {
             return a.action();
-        } else if (b instanceof Block.PromptBlock) {
-            return "prompt";
-        } else if (b instanceof Block.FilterBlock) {
-            return "filter";
-        } else if (b instanceof Block.DecisionBlock) {
-            return "decision";
-        } else if (b instanceof Block.FormatBlock) {
-            return "format";
         }
-        return "playbook " + ((Block.PlaybookBlock) b).playbook();
+        return b instanceof Block.PlaybookBlock p ? "playbook " + p.playbook() : b.kind();
     }
 
     private static String joinNote(Playbook p, Block b) {
@@ -138,9 +130,5 @@ public final class GraphRenderer {
             m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(((Map<String, Object>) v).get("status"))));
         }
         return out;
-    }
-
-    static List<String> kinds() {
-        return List.of("action", "prompt", "filter", "decision", "format", "playbook");
     }
 }

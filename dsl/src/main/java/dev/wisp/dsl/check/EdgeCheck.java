@@ -74,17 +74,6 @@ final class EdgeCheck implements Check {
     }
 
     static String kind(Block b) {
-        if (b instanceof Block.ActionBlock) {
-            return "action";
-        } else if (b instanceof Block.PromptBlock) {
-            return "prompt";
-        } else if (b instanceof Block.FilterBlock) {
-            return "filter";
-        } else if (b instanceof Block.DecisionBlock) {
-            return "decision";
-        } else if (b instanceof Block.FormatBlock) {
-            return "format";
-        }
-        return "playbook block";
+        return b instanceof Block.PlaybookBlock ? "playbook block" : b.kind();
     }
 }

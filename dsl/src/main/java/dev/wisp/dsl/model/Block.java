@@ -23,6 +23,23 @@ public sealed interface Block {
     /** The output ports edges may leave from; the empty string stands for the default (unported) output. */
     List<String> ports();
 
+    /** The kind as written in YAML: action, prompt, filter, decision, format or playbook. */
+    default String kind() {
+        // Java 17 has no pattern switch; Block is sealed, so this chain covers every kind
+        if (this instanceof ActionBlock) {
+            return "action";
+        } else if (this instanceof PromptBlock) {
+            return "prompt";
+        } else if (this instanceof FilterBlock) {
+            return "filter";
+        } else if (this instanceof DecisionBlock) {
+            return "decision";
+        } else if (this instanceof FormatBlock) {
+            return "format";
+        }
+        return "playbook";
+    }
+
     /**
      * Runs an app action once per input row.
      *

@@ -28,20 +28,6 @@ final class BlockRunners {
         this.run = run;
     }
 
-    static String kind(Block b) {
-        if (b instanceof Block.ActionBlock) {
-            return "action";
-        } else if (b instanceof Block.PromptBlock) {
-            return "prompt";
-        } else if (b instanceof Block.FilterBlock) {
-            return "filter";
-        } else if (b instanceof Block.DecisionBlock) {
-            return "decision";
-        } else if (b instanceof Block.FormatBlock) {
-            return "format";
-        }
-        return "playbook";
-    }
 
     void run(Block b) {
         try {

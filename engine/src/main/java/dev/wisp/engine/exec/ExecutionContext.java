@@ -12,8 +12,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** The engine's side of one execution: parameters, asset, run time, journal, and cancellation. */
-final class ExecutionContext implements ActionContext {
+/**
+ * The engine's side of one execution: parameters, asset, run time, journal, and cancellation. Public so that tools
+ * running a single action outside a playbook (such as {@code wisp asset test}) give it the same context.
+ */
+public final class ExecutionContext implements ActionContext {
     private final String block;
     private final String action;
     private final Map<String, Object> parameters;
@@ -22,8 +25,8 @@ final class ExecutionContext implements ActionContext {
     private final Journal journal;
     private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
 
-    ExecutionContext(String block, String action, Map<String, Object> parameters, AssetConfig asset, TimeSource time,
-                     Journal journal) {
+    public ExecutionContext(String block, String action, Map<String, Object> parameters, AssetConfig asset,
+                            TimeSource time, Journal journal) {
         this.block = block;
         this.action = action;
         this.parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

@@ -224,7 +224,7 @@ public final class Run {
     private void startBlock(Block b) {
         status.put(b.name(), Status.RUNNING);
         runningBlocks++;
-        journal(new JournalEvent.BlockStarted(now(), b.name(), BlockRunners.kind(b)));
+        journal(new JournalEvent.BlockStarted(now(), b.name(), b.kind()));
         runners.run(b);
     }
 
