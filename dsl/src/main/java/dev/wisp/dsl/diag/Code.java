@@ -72,7 +72,7 @@ public enum Code {
     WSP040("path-syntax", Severity.ERROR),
     /** A data path names a block that does not exist. */
     WSP041("path-unknown-block", Severity.ERROR),
-    /** A data path names a block that does not always run before this one. */
+    /** A data path names a block that is not upstream (no path of edges leads from it to this one). */
     WSP042("path-not-upstream", Severity.ERROR),
     /** Format or prompt placeholders do not match the parameter list. */
     WSP043("placeholders", Severity.ERROR),
