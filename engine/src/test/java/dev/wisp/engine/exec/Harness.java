@@ -75,7 +75,12 @@ final class Harness {
                 throw new AssertionError("run did not finish; journal: " + events);
             }
             if (!time.fireNext()) {
-                Thread.onSpinWait();
+                try {
+                    f.get(1, TimeUnit.MILLISECONDS); // wait for the run's threads without spinning a core
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException
+                         | InterruptedException e) {
+                    // not done yet (or done exceptionally: join below reports it)
+                }
             }
         }
         return f.join();

@@ -370,8 +370,9 @@ class RunTest {
                   y: { action: echo, app: test, parameters: { value: 1 } }
                 edges: [start -> x, x -> y, y -> end]
                 """, Map.of(), List.of());
-        while (h.app.hanging.isEmpty()) {
-            Thread.onSpinWait();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (h.app.hanging.isEmpty() && System.nanoTime() < deadline) {
+            Thread.yield();
         }
         handle.cancel();
         h.app.hanging.forEach(f -> f.complete(null));

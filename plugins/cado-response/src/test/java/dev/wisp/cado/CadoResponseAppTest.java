@@ -314,7 +314,7 @@ class CadoResponseAppTest {
         }
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (server.requests.size() < 100 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            Thread.yield();
         }
         assertTrue(Thread.activeCount() - before < 10, "threads grew by " + (Thread.activeCount() - before));
         gates.forEach(g -> g.complete(null));
