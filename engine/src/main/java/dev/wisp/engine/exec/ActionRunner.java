@@ -122,7 +122,13 @@ final class ActionRunner {
 
     private void record(int index, ActionResult result) {
         results[index] = result;
-        if (--remaining == 0) {
+        int done = results.length - --remaining;
+        // fan-out progress for the live display: about every tenth of a large block
+        if (results.length >= 20 && remaining > 0 && done % Math.max(1, results.length / 10) == 0) {
+            run.journal(new JournalEvent.Progress(run.now(), block.name(), done, results.length,
+                    done + "/" + results.length + " executions"));
+        }
+        if (remaining == 0) {
             done();
         }
     }
