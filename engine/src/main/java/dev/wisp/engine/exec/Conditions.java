@@ -61,9 +61,10 @@ final class Conditions {
             }
         }
         Set<List<Integer>> keys = new LinkedHashSet<>();
+        Map<String, java.util.regex.Pattern> patterns = new HashMap<>();
         for (int i = 0; i < driver.size(); i++) {
             Row item = driver.get(i);
-            if (holds(c, item, i, driver.size(), itemRows, whole)) {
+            if (holds(c, item, i, driver.size(), itemRows, whole, patterns)) {
                 keys.add(item.key());
             }
         }
@@ -81,12 +82,12 @@ final class Conditions {
     }
 
     private static boolean holds(Condition c, Row item, int index, int count, Map<Value, List<Row>> itemRows,
-                                 Map<Value, Object> whole) {
+                                 Map<Value, Object> whole, Map<String, java.util.regex.Pattern> patterns) {
         boolean any = false;
         for (Comparison cmp : c.comparisons()) {
             Object l = value(cmp.left(), item, index, count, itemRows, whole);
             Object r = cmp.right() == null ? null : value(cmp.right(), item, index, count, itemRows, whole);
-            boolean ok = Operators.test(cmp.operator(), l, r, c.caseSensitive());
+            boolean ok = Operators.test(cmp.operator(), l, r, c.caseSensitive(), patterns);
             if (c.logic() == Condition.Logic.ALL && !ok) {
                 return false;
             }

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -19,24 +18,29 @@ import java.util.regex.PatternSyntaxException;
  */
 final class Operators {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private Operators() {
     }
 
     static boolean test(Operator op, Object left, Object right, boolean caseSensitive) {
+        return test(op, left, right, caseSensitive, new java.util.HashMap<>());
+    }
+
+    /** As {@link #test(Operator, Object, Object, boolean)}, compiling each regex once into the caller's cache. */
+    static boolean test(Operator op, Object left, Object right, boolean caseSensitive, Map<String, Pattern> patterns) {
         return switch (op) {
             case EQ -> right instanceof Collection<?> c ? c.stream().anyMatch(r -> equal(left, r, caseSensitive))
                     : equal(left, right, caseSensitive);
-            case NE -> !test(Operator.EQ, left, right, caseSensitive);
+            case NE -> !test(Operator.EQ, left, right, caseSensitive, patterns);
             case LT -> compare(left, right, caseSensitive) < 0;
             case LE -> compare(left, right, caseSensitive) <= 0;
             case GT -> compare(left, right, caseSensitive) > 0;
             case GE -> compare(left, right, caseSensitive) >= 0;
             case IN -> in(left, right, caseSensitive);
             case NOT_IN -> !in(left, right, caseSensitive);
-            case MATCHES -> left != null && pattern(String.valueOf(right), caseSensitive).matcher(text(left)).find();
-            case NOT_MATCHES -> !test(Operator.MATCHES, left, right, caseSensitive);
+            case MATCHES -> left != null && pattern(String.valueOf(right), caseSensitive, patterns)
+                    .matcher(text(left)).find();
+            case NOT_MATCHES -> !test(Operator.MATCHES, left, right, caseSensitive, patterns);
             case IS_EMPTY -> empty(left);
             case IS_NOT_EMPTY -> !empty(left);
             case EXISTS -> left != null;
@@ -145,8 +149,8 @@ final class Operators {
         }
     }
 
-    private static Pattern pattern(String regex, boolean caseSensitive) {
-        return PATTERNS.computeIfAbsent((caseSensitive ? "s:" : "i:") + regex, k -> {
+    private static Pattern pattern(String regex, boolean caseSensitive, Map<String, Pattern> patterns) {
+        return patterns.computeIfAbsent((caseSensitive ? "s:" : "i:") + regex, k -> {
             try {
                 return Pattern.compile(regex, caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             } catch (PatternSyntaxException e) {
