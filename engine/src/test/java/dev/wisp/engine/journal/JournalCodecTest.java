@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournalCodecTest {
     private static final Instant T = Instant.parse("2026-11-22T10:00:00Z");
-    private static final String SECRET = "tok-0123456789abcdef";
+    private static final String FAKE_TOKEN = "tok-0123456789abcdef";
 
     static List<JournalEvent> everyKind() {
         return List.of(
@@ -53,15 +53,15 @@ class JournalCodecTest {
 
     @Test
     void secretsAreRedactedEverywhereBeforeWriting(@TempDir Path dir) throws IOException {
-        Redactor r = new Redactor(List.of(SECRET));
+        Redactor r = new Redactor(List.of(FAKE_TOKEN));
         Path file = dir.resolve("journal.jsonl");
         try (JsonlJournal j = new JsonlJournal(file, r)) {
-            j.record(new JournalEvent.Log(T, "b", "Bearer " + SECRET + " rejected"));
-            j.record(new JournalEvent.ExecutionStarted(T, "b", 0, 0, 1, Map.of("nested", List.of(Map.of(SECRET,
-                    "x" + SECRET)))));
+            j.record(new JournalEvent.Log(T, "b", "Bearer " + FAKE_TOKEN + " rejected"));
+            j.record(new JournalEvent.ExecutionStarted(T, "b", 0, 0, 1, Map.of("nested", List.of(Map.of(FAKE_TOKEN,
+                    "x" + FAKE_TOKEN)))));
         }
         String text = Files.readString(file);
-        assertFalse(text.contains(SECRET), text);
+        assertFalse(text.contains(FAKE_TOKEN), text);
         assertTrue(text.contains("Bearer *** rejected"));
     }
 
