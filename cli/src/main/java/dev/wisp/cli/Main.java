@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         exitCodeList = {"0:success", "1:the run or a test failed", "2:usage error",
             "3:a playbook (or test file) is invalid", "4:the run is suspended, waiting for an answer (wisp resume)",
             "130:the run was cancelled"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     public static final String VERSION = "0.1.0";
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
@@ -65,9 +65,11 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** {@code wisp} without a command: the usage, as a usage error. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     /** The installed apps, loaded once on first use (validate without apps never pays for it). */

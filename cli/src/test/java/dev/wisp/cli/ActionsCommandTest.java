@@ -39,6 +39,15 @@ class ActionsCommandTest {
     }
 
     @Test
+    void wispWithoutACommandShowsTheUsageAndExits2() {
+        CliRun r = CliRun.of();
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().contains("Usage: wisp") && r.err().contains("validate") && r.err().contains("Exit codes:"),
+                r.err());
+        assertEquals(ExitCodes.OK, CliRun.of("--version").exit());
+    }
+
+    @Test
     void anUnknownAppIsAUsageError() {
         CliRun r = CliRun.of("actions", "nope");
         assertEquals(ExitCodes.USAGE, r.exit());
