@@ -97,6 +97,12 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         Playbook pb = checked.playbook().orElseThrow();
+        Map<String, Object> givenInputs = RunSupport.inputs(inputs);
+        try {
+            dev.wisp.engine.exec.Inputs.resolve(pb, givenInputs); // before anything starts or is recorded
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         RunSupport.Assets assetConfigs = RunSupport.assets(assets, main.registry());
         CadoSimulator sim = simulate ? RunSupport.simulate(pb, assetConfigs.configs()) : null;
         if (sim != null) {
@@ -104,7 +110,6 @@ final class RunCommand implements Callable<Integer> {
         }
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
             PromptHandler prompts = RunSupport.prompts(answers, answersFile, time, err);
-            Map<String, Object> givenInputs = RunSupport.inputs(inputs);
             if (maxConcurrency < 1) {
                 throw new UsageException("--max-concurrency must be at least 1");
             }

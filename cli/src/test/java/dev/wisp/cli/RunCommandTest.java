@@ -196,6 +196,11 @@ class RunCommandTest {
     void usageErrorsOfRun() {
         assertEquals(ExitCodes.USAGE, run("run", "nope.yaml").exit());
         assertEquals(ExitCodes.USAGE, run("run", TUTORIAL, "--input", "novalue").exit());
+        CliRun missing = run("run", "../playbooks/capture_s3_bucket.yaml", "--assets", assets.toString());
+        assertEquals(ExitCodes.USAGE, missing.exit());
+        assertEquals("wisp: playbook 'capture_s3_bucket' needs input 'bucket' (string): give it with --input "
+                + "bucket=VALUE\n", missing.err());
+        assertTrue(!Files.exists(dir.resolve("runs")), "nothing was recorded for a run that never started");
         assertEquals(ExitCodes.USAGE, run("resume", "20990101").exit());
         List<String> lines = run("run", TUTORIAL, "--assets", dir.resolve("missing.yaml").toString()).err().lines()
                 .toList();
