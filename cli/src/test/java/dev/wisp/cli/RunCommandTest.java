@@ -127,7 +127,7 @@ class RunCommandTest {
 
     @Test
     void theTutorialSurvivesRateLimitsErrorsAndDroppedConnectionsOnReads() throws IOException {
-        sim.faults(new SimulatorOptions.Faults(0.2, 0.2, 0.1, 5, 42, true));
+        sim.faults(new SimulatorOptions.Faults(0.15, 0.1, 0.05, 5, 42, true));
         CliRun r = tutorial();
         assertEquals(ExitCodes.OK, r.exit(), r.err() + sim.requests());
         assertTrue(sim.requests().stream().anyMatch(q -> q.endsWith(" 429") || q.endsWith(" 503")
