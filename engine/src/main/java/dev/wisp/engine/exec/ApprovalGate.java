@@ -53,8 +53,10 @@ final class ApprovalGate {
         PromptResponse question = new PromptResponse("Approve", PromptResponse.Type.YES_NO, List.of(),
                 Location.ofFile(run.req.playbook().file()));
         if (primary) {
-            run.journal(new JournalEvent.PromptAsked(run.now(), block, message, List.of(Map.of("prompt", "Approve",
-                    "type", "yes/no")), owners, deadline, true));
+            Map<String, Object> q = new java.util.LinkedHashMap<>();
+            q.put("prompt", "Approve");
+            q.put("type", "yes/no");
+            run.journal(new JournalEvent.PromptAsked(run.now(), block, message, List.of(q), owners, deadline, true));
         } else {
             run.journal(new JournalEvent.PromptEscalated(run.now(), block, owners, deadline));
         }
