@@ -35,7 +35,9 @@ class GraphCommandTest {
     @Test
     void aMissingPlaybookOrRunIsAUsageError() {
         assertEquals(ExitCodes.USAGE, CliRun.of("graph", "nope.yaml").exit());
-        assertEquals(ExitCodes.USAGE, CliRun.of("graph", "../playbooks/triage_ec2_alert.yaml", "--run", "x",
-                "--runs-dir", "target/no-runs").exit());
+        CliRun noRun = CliRun.of("graph", "../playbooks/triage_ec2_alert.yaml", "--run", "x", "--runs-dir",
+                "target/no-runs");
+        assertEquals(ExitCodes.USAGE, noRun.exit());
+        assertEquals("wisp: no run 'x' in target/no-runs (no runs recorded there yet)\n", noRun.err());
     }
 }

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 /** Writes validation reports: text, JSON, SARIF 2.1.0, or GitHub workflow commands. */
 public final class Formats {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    static final String HELP_URI = "https://github.com/wisp-dev/wisp/blob/main/docs/diagnostics.md#";
 
     private Formats() {
     }
@@ -54,14 +53,14 @@ public final class Formats {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "wisp");
         driver.put("version", version);
-        driver.put("informationUri", "https://github.com/wisp-dev/wisp");
         ArrayNode rules = driver.putArray("rules");
         for (Code c : Code.values()) {
             ObjectNode rule = rules.addObject();
             rule.put("id", c.name());
             rule.put("name", camel(c.slug()));
             rule.putObject("shortDescription").put("text", c.slug().replace('-', ' '));
-            rule.put("helpUri", HELP_URI + c.name().toLowerCase());
+            rule.putObject("help").put("text", c.slug().replace('-', ' ') + ": what triggers it and how to fix it is "
+                    + "explained in docs/diagnostics.md, section " + c.name().toLowerCase());
             rule.putObject("defaultConfiguration").put("level", level(c.defaultSeverity()));
         }
         ArrayNode results = run.putArray("results");

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The playbook files named on the command line: files as given, directories searched recursively for
@@ -37,23 +39,30 @@ public final class PlaybookFiles {
 
     /** The files of a directory: playbooks, or (when {@code tests}) playbook test files. */
     public static List<Path> walk(Path dir, boolean tests) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> !hidden(dir, f))
-                    .filter(f -> tests ? isTest(f) : isPlaybook(f))
-                    .sorted().toList();
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    // hidden directories (.git, .wisp) are never entered
+                    return !d.equals(dir) && d.getFileName().toString().startsWith(".")
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !f.getFileName().toString().startsWith(".")
+                            && (tests ? isTest(f) : isPlaybook(f))) {
+                        found.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static boolean hidden(Path root, Path file) {
-        for (Path part : root.relativize(file)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+        found.sort(null);
+        return found;
     }
 
     static boolean isTest(Path f) {

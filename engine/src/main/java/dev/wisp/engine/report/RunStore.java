@@ -53,7 +53,7 @@ public final class RunStore {
             return idOrPrefix;
         }
         if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("no runs in " + root);
+            throw new IllegalArgumentException("no run '" + idOrPrefix + "' in " + root + " (no runs recorded there yet)");
         }
         try (Stream<Path> dirs = Files.list(root)) {
             List<String> found = dirs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(idOrPrefix))
