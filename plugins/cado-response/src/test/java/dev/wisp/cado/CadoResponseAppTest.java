@@ -339,4 +339,41 @@ class CadoResponseAppTest {
         assertEquals("asset 'cado': base_url 'https://cado.example.com' must end in /api/v2 (the Cado Response v2 "
                 + "API), e.g. https://cado.example.com/api/v2", e.getMessage());
     }
+
+    @Test
+    void retryAfterAsAnHttpDateIsMeasuredOnTheRunsClockAndCapped() {
+        server.answer(new Answer(429, "{\"msg\":\"slow down\"}", Map.of("Content-Type", "application/json",
+                "Retry-After", "Sun, 22 Nov 2026 10:00:30 GMT"), false),
+                new Answer(429, "{\"msg\":\"slow down\"}", Map.of("Content-Type", "application/json",
+                        "Retry-After", "Mon, 23 Nov 2026 10:00:00 GMT"), false),
+                Answer.json(200, "{\"buckets\":[]}"));
+        FakeContext ctx = new FakeContext("list buckets", Map.of("project_id", 1), null);
+        contexts.add(ctx);
+        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        assertTrue(r.succeeded(), r.message());
+        assertEquals(List.of(Duration.ofSeconds(30), Duration.ofMinutes(2)), ctx.delays);
+    }
+
+    @Test
+    void statusCodesBecomeMessagesNamingWhatWasAskedFor() {
+        server.answer(Answer.json(403, "{\"msg\":\"Forbidden\"}"));
+        assertEquals("the access token is not allowed to do this (HTTP 403: Forbidden)",
+                run("list projects").message());
+        server.answer(Answer.json(404, "{\"msg\":\"Project not found\"}"));
+        assertEquals("project 5 not found (HTTP 404: Project not found)",
+                run("list buckets", "project_id", 5).message());
+        server.answer(Answer.json(404, "{\"msg\":\"Pipeline not found\"}"));
+        assertEquals("pipeline 6 not found (HTTP 404: Pipeline not found)",
+                run("get pipeline", "pipeline_id", 6).message());
+        server.answer(Answer.json(500, "{\"msg\":\"database down\"}"));
+        assertEquals("Cado Response failed (HTTP 500: database down)",
+                run("create project", "project_name", "x").message());
+        server.answer(Answer.html(502, "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"),
+                Answer.html(502, "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"),
+                Answer.html(502, "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"),
+                Answer.html(502, "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"));
+        String proxy = run("list projects").message();
+        assertFalse(proxy.contains("<"), proxy);
+        assertTrue(proxy.contains("502 Bad Gateway"), proxy);
+    }
 }
