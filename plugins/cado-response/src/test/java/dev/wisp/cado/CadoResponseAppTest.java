@@ -165,7 +165,7 @@ class CadoResponseAppTest {
         FakeServer.Request req = only();
         assertEquals("/api/v2/tasks/pipelines", req.path());
         assertEquals("project_id=3", req.query());
-        assertEquals(Map.of("total_pipelines", 1), r.summary());
+        assertEquals(Map.of("total_pipelines", 1L), r.summary());
     }
 
     @Test
@@ -274,7 +274,8 @@ class CadoResponseAppTest {
         assertEquals(3, r.data().size());
         assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(30)), ctx.delays);
         assertEquals("pipeline 6 succeeded after 60s (2/2 subtasks)", r.message());
-        assertEquals(3, r.summary().get("polls"));
+        assertEquals(Map.of("pipeline_id", 6L, "terminated", true, "state", "succeeded", "polls", 3L,
+                "subtasks_done", 2L, "subtasks_total", 2L), r.summary());
         assertTrue(ctx.lines.contains("progress 1/2 pipeline 6: 1/2 subtasks"), ctx.lines.toString());
     }
 
@@ -285,6 +286,12 @@ class CadoResponseAppTest {
         ActionResult failed = run("loop pipeline", "pipeline_id", 6);
         assertFalse(failed.succeeded());
         assertEquals("pipeline 6 failed after 0s (2/2 subtasks): Copy: disk unreadable", failed.message());
+        assertEquals("failed", failed.summary().get("state"));
+        server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":true,\"subtasks\":[{\"state\":\"SUCCESS\"},"
+                + "{\"state\":\"CANCELLED\"}]}"));
+        ActionResult cancelled = run("loop pipeline", "pipeline_id", 6);
+        assertFalse(cancelled.succeeded());
+        assertEquals("cancelled", cancelled.summary().get("state"));
         for (int i = 0; i < 20; i++) {
             server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":false,\"subtasks\":[{\"state\":\"RUNNING\"}]}"));
         }
