@@ -383,4 +383,45 @@ class CadoResponseAppTest {
         assertFalse(proxy.contains("<"), proxy);
         assertTrue(proxy.contains("502 Bad Gateway"), proxy);
     }
+
+    @Test
+    void aRefusedPostIsRetriedBecauseItNeverReachedTheServer() {
+        server.close();
+        FakeContext ctx = new FakeContext("create project", Map.of("project_name", "x"), null);
+        contexts.add(ctx);
+        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        assertTrue(r.message().startsWith("cannot connect to 127.0.0.1:"), r.message());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), ctx.delays);
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerInTimeIsATimeoutNotAHang() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer silent = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        silent.createContext("/", ex -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        silent.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        silent.start();
+        Map<String, Object> config = Map.of("base_url", "http://127.0.0.1:" + silent.getAddress().getPort()
+                + "/api/v2", "access_token", TOKEN, "read_timeout", 1);
+        try (AppConnection slow = new CadoResponseApp().connect(new AssetConfig("cado", "cado_response", config,
+                Set.of("access_token")))) {
+            FakeContext ctx = new FakeContext("create project", Map.of("project_name", "x"), null);
+            contexts.add(ctx);
+            ActionResult r = slow.execute(ctx).toCompletableFuture().join();
+            assertFalse(r.succeeded());
+            assertTrue(r.message().startsWith("no answer from 127.0.0.1:"), r.message());
+            assertEquals(List.of(), ctx.delays, "a POST that may have arrived is not repeated");
+        } finally {
+            release.countDown();
+            silent.stop(0);
+        }
+    }
 }
