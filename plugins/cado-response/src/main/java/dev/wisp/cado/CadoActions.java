@@ -80,7 +80,7 @@ final class CadoActions {
                 row.put("case_name", p.get("caseName"));
                 rows.add(row);
             }
-            return ActionResult.success(params(ctx), List.of(rows), Map.of("total_projects", rows.size()),
+            return ActionResult.success(params(ctx), List.of(rows), Map.of("total_projects", (long) rows.size()),
                     rows.size() + " projects");
         });
     }
@@ -128,7 +128,7 @@ final class CadoActions {
                 rows.add(row);
             }
             return ActionResult.success(params(ctx, "project_id", project), List.of(rows),
-                    Map.of("total_instances", rows.size()), rows.size() + " instances in project " + project);
+                    Map.of("total_instances", (long) rows.size()), rows.size() + " instances in project " + project);
         });
     }
 
@@ -142,7 +142,7 @@ final class CadoActions {
                 rows.add(Map.of("bucket_name", b instanceof Map<?, ?> m ? m.get("name") : String.valueOf(b)));
             }
             return ActionResult.success(params(ctx, "project_id", project), List.of(rows),
-                    Map.of("total_buckets", rows.size()), rows.size() + " buckets");
+                    Map.of("total_buckets", (long) rows.size()), rows.size() + " buckets");
         });
     }
 
@@ -153,7 +153,8 @@ final class CadoActions {
                     "the answer");
             List<?> pipelines = Responses.as(body.get("pipelines"), List.class, "'pipelines'");
             return ActionResult.success(params(ctx, "project_id", project), List.of(body),
-                    Map.of("total_pipelines", pipelines.size()), pipelines.size() + " pipelines in project " + project);
+                    Map.of("total_pipelines", (long) pipelines.size()),
+                    pipelines.size() + " pipelines in project " + project);
         });
     }
 
@@ -221,7 +222,7 @@ final class CadoActions {
             List<Object> rows = new ArrayList<>();
             pipelines.forEach(p -> rows.add(Map.of("pipelines", p)));
             return ActionResult.success(params(ctx, "project_id", project, "bucket", bucket), List.of(rows),
-                    Map.of("total_pipelines", rows.size()),
+                    Map.of("total_pipelines", (long) rows.size()),
                     "capture of bucket " + bucket + " started: " + rows.size() + " pipelines");
         });
     }

@@ -178,7 +178,7 @@ final class CadoHttp implements AutoCloseable {
             int status = response.getCode();
             if (get && n < GET_ATTEMPTS && (status == 429 || status == 502 || status == 503 || status == 504)
                     && !ctx.cancelled()) {
-                Duration wait = status == 429 ? retryAfter(response).orElse(backoff(n)) : backoff(n);
+                Duration wait = status == 429 ? retryAfter(response, ctx.clock()).orElse(backoff(n)) : backoff(n);
                 return retry(ctx, method, uri, body, n, wait, "HTTP " + status);
             }
             return CompletableFuture.completedFuture(toApiResponse(response));
@@ -197,8 +197,8 @@ final class CadoHttp implements AutoCloseable {
         return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
-    /** Retry-After in seconds or as an HTTP date, capped. */
-    static java.util.Optional<Duration> retryAfter(SimpleHttpResponse response) {
+    /** Retry-After in seconds or as an HTTP date (measured on the run's clock, so virtual time holds), capped. */
+    static java.util.Optional<Duration> retryAfter(SimpleHttpResponse response, java.time.Clock clock) {
         Header h = response.getFirstHeader("Retry-After");
         if (h == null) {
             return java.util.Optional.empty();
@@ -209,7 +209,7 @@ final class CadoHttp implements AutoCloseable {
             d = Duration.ofSeconds(Long.parseLong(v));
         } catch (NumberFormatException e) {
             try {
-                d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+                d = Duration.between(clock.instant(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
             } catch (java.time.format.DateTimeParseException e2) {
                 return java.util.Optional.empty();
             }

@@ -46,14 +46,41 @@ record CadoSettings(URI baseUrl, String token, Optional<Long> defaultProject, Op
         }
         String token = asset.string("access_token").orElseThrow(() -> new IllegalArgumentException(
                 "asset '" + asset.name() + "': access_token is required"));
-        return new CadoSettings(uri, token,
-                asset.string("default_project").map(v -> (long) Double.parseDouble(v)),
+        return new CadoSettings(uri, token, projectId(asset),
                 asset.string("default_bucket"), asset.string("default_region"),
                 asset.bool("verify_server_cert", true),
-                Duration.ofSeconds(asset.number("connect_timeout", 10)),
-                Duration.ofSeconds(asset.number("read_timeout", 60)),
-                Duration.ofSeconds(asset.number("poll_interval", 60)),
-                Duration.ofSeconds(asset.number("max_wait", 86_400)),
-                (int) Math.max(1, asset.number("max_connections", 32)));
+                positive(asset, "connect_timeout", 10, Duration::ofSeconds),
+                positive(asset, "read_timeout", 60, Duration::ofSeconds),
+                positive(asset, "poll_interval", 60, Duration::ofSeconds),
+                positive(asset, "max_wait", 86_400, Duration::ofSeconds),
+                positive(asset, "max_connections", 32, n -> (int) Math.min(n, 1024)));
+    }
+
+    private static Optional<Long> projectId(AssetConfig asset) {
+        return asset.string("default_project").map(v -> {
+            try {
+                return (long) Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("asset '" + asset.name() + "': default_project must be a "
+                        + "Cado project id (a number), not '" + v + "'");
+            }
+        });
+    }
+
+    /** A positive whole number from the asset (0 would mean "no timeout" to HttpClient, so it is refused). */
+    private static <T> T positive(AssetConfig asset, String field, long fallback,
+                                  java.util.function.LongFunction<T> as) {
+        long n;
+        try {
+            n = asset.number(field, fallback);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("asset '" + asset.name() + "': " + field
+                    + " must be a whole number, not '" + asset.value(field).orElse("") + "'");
+        }
+        if (n <= 0) {
+            throw new IllegalArgumentException("asset '" + asset.name() + "': " + field + " must be more than 0, not "
+                    + n);
+        }
+        return as.apply(n);
     }
 }

@@ -193,6 +193,7 @@ final class CadoSpec {
     private static ActionSpec loopPipeline() {
         List<OutputSpec> outs = pipelineOutputs();
         outs.add(OutputSpec.of("action_result.summary.pipeline_id", DataType.NUMERIC, 6, PIPELINE));
+        outs.add(OutputSpec.of("action_result.summary.terminated", DataType.BOOLEAN, true));
         outs.add(OutputSpec.of("action_result.summary.state", DataType.STRING, "succeeded"));
         outs.add(OutputSpec.of("action_result.summary.polls", DataType.NUMERIC, 12));
         outs.add(OutputSpec.of("action_result.summary.subtasks_done", DataType.NUMERIC, 18));

@@ -105,8 +105,9 @@ final class PipelineLoop {
     private Map<String, Object> summary(PipelineState s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pipeline_id", pipeline);
+        m.put("terminated", s.terminated);
         m.put("state", s.name);
-        m.put("polls", snapshots.size());
+        m.put("polls", (long) snapshots.size());
         m.put("subtasks_done", s.done);
         m.put("subtasks_total", s.total);
         return m;

@@ -165,7 +165,7 @@ class CadoResponseAppTest {
         FakeServer.Request req = only();
         assertEquals("/api/v2/tasks/pipelines", req.path());
         assertEquals("project_id=3", req.query());
-        assertEquals(Map.of("total_pipelines", 1), r.summary());
+        assertEquals(Map.of("total_pipelines", 1L), r.summary());
     }
 
     @Test
@@ -274,7 +274,8 @@ class CadoResponseAppTest {
         assertEquals(3, r.data().size());
         assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(30)), ctx.delays);
         assertEquals("pipeline 6 succeeded after 60s (2/2 subtasks)", r.message());
-        assertEquals(3, r.summary().get("polls"));
+        assertEquals(Map.of("pipeline_id", 6L, "terminated", true, "state", "succeeded", "polls", 3L,
+                "subtasks_done", 2L, "subtasks_total", 2L), r.summary());
         assertTrue(ctx.lines.contains("progress 1/2 pipeline 6: 1/2 subtasks"), ctx.lines.toString());
     }
 
@@ -285,6 +286,12 @@ class CadoResponseAppTest {
         ActionResult failed = run("loop pipeline", "pipeline_id", 6);
         assertFalse(failed.succeeded());
         assertEquals("pipeline 6 failed after 0s (2/2 subtasks): Copy: disk unreadable", failed.message());
+        assertEquals("failed", failed.summary().get("state"));
+        server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":true,\"subtasks\":[{\"state\":\"SUCCESS\"},"
+                + "{\"state\":\"CANCELLED\"}]}"));
+        ActionResult cancelled = run("loop pipeline", "pipeline_id", 6);
+        assertFalse(cancelled.succeeded());
+        assertEquals("cancelled", cancelled.summary().get("state"));
         for (int i = 0; i < 20; i++) {
             server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":false,\"subtasks\":[{\"state\":\"RUNNING\"}]}"));
         }
@@ -338,5 +345,83 @@ class CadoResponseAppTest {
                         Set.of("access_token"))));
         assertEquals("asset 'cado': base_url 'https://cado.example.com' must end in /api/v2 (the Cado Response v2 "
                 + "API), e.g. https://cado.example.com/api/v2", e.getMessage());
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateIsMeasuredOnTheRunsClockAndCapped() {
+        server.answer(new Answer(429, "{\"msg\":\"slow down\"}", Map.of("Content-Type", "application/json",
+                "Retry-After", "Sun, 22 Nov 2026 10:00:30 GMT"), false),
+                new Answer(429, "{\"msg\":\"slow down\"}", Map.of("Content-Type", "application/json",
+                        "Retry-After", "Mon, 23 Nov 2026 10:00:00 GMT"), false),
+                Answer.json(200, "{\"buckets\":[]}"));
+        FakeContext ctx = new FakeContext("list buckets", Map.of("project_id", 1), null);
+        contexts.add(ctx);
+        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        assertTrue(r.succeeded(), r.message());
+        assertEquals(List.of(Duration.ofSeconds(30), Duration.ofMinutes(2)), ctx.delays);
+    }
+
+    @Test
+    void statusCodesBecomeMessagesNamingWhatWasAskedFor() {
+        server.answer(Answer.json(403, "{\"msg\":\"Forbidden\"}"));
+        assertEquals("the access token is not allowed to do this (HTTP 403: Forbidden)",
+                run("list projects").message());
+        server.answer(Answer.json(404, "{\"msg\":\"Project not found\"}"));
+        assertEquals("project 5 not found (HTTP 404: Project not found)",
+                run("list buckets", "project_id", 5).message());
+        server.answer(Answer.json(404, "{\"msg\":\"Pipeline not found\"}"));
+        assertEquals("pipeline 6 not found (HTTP 404: Pipeline not found)",
+                run("get pipeline", "pipeline_id", 6).message());
+        server.answer(Answer.json(500, "{\"msg\":\"database down\"}"));
+        assertEquals("Cado Response failed (HTTP 500: database down)",
+                run("create project", "project_name", "x").message());
+        server.answer(Answer.html(502, "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"),
+                Answer.html(502, "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"),
+                Answer.html(502, "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"),
+                Answer.html(502, "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"));
+        String proxy = run("list projects").message();
+        assertFalse(proxy.contains("<"), proxy);
+        assertTrue(proxy.contains("502 Bad Gateway"), proxy);
+    }
+
+    @Test
+    void aRefusedPostIsRetriedBecauseItNeverReachedTheServer() {
+        server.close();
+        FakeContext ctx = new FakeContext("create project", Map.of("project_name", "x"), null);
+        contexts.add(ctx);
+        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        assertTrue(r.message().startsWith("cannot connect to 127.0.0.1:"), r.message());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), ctx.delays);
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerInTimeIsATimeoutNotAHang() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer silent = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        silent.createContext("/", ex -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        silent.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        silent.start();
+        Map<String, Object> config = Map.of("base_url", "http://127.0.0.1:" + silent.getAddress().getPort()
+                + "/api/v2", "access_token", TOKEN, "read_timeout", 1);
+        try (AppConnection slow = new CadoResponseApp().connect(new AssetConfig("cado", "cado_response", config,
+                Set.of("access_token")))) {
+            FakeContext ctx = new FakeContext("create project", Map.of("project_name", "x"), null);
+            contexts.add(ctx);
+            ActionResult r = slow.execute(ctx).toCompletableFuture().join();
+            assertFalse(r.succeeded());
+            assertTrue(r.message().startsWith("no answer from 127.0.0.1:"), r.message());
+            assertEquals(List.of(), ctx.delays, "a POST that may have arrived is not repeated");
+        } finally {
+            release.countDown();
+            silent.stop(0);
+        }
     }
 }
