@@ -77,15 +77,19 @@ final class ResumeCommand implements Callable<Integer> {
         Playbook pb = checked.playbook().get();
         Path assetsFile = assets != null ? assets : meta.get("assets") == null ? null : Path.of((String) meta.get("assets"));
         RunSupport.Assets assetConfigs = RunSupport.assets(assetsFile, main.registry());
+        RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
+        RunSupport.checkAnswers(given, pb, RunCommand.subPlaybooks(validator), assetConfigs);
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
             RunExecutor executor = new RunExecutor(engine, store, time, err, true, 16);
-            RunSupport.Event event = RunSupport.eventFile(meta.get("event") == null ? null
+            dev.wisp.engine.run.Events.Event event = RunSupport.eventFile(meta.get("event") == null ? null
                     : Path.of((String) meta.get("event")));
             err.println("resuming run " + id + ": " + pb.name());
             RunExecutor.Result r = executor.run(id, pb, (Map<String, Object>) meta.getOrDefault("inputs", Map.of()),
-                    event, assetConfigs, RunSupport.prompts(answers, answersFile, time, err), prior,
+                    event, assetConfigs, RunSupport.prompts(given, time, err), prior,
                     RunCommand.subPlaybooks(validator), meta);
             err.print(RunReport.summary(r.report()));
+            err.flush();
+            executor.printed();
             return RunCommand.exitCode(r.outcome());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

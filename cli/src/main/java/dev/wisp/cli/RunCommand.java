@@ -13,6 +13,7 @@ import dev.wisp.engine.journal.JournalCodec;
 import dev.wisp.engine.prompt.PromptHandler;
 import dev.wisp.engine.report.RunReport;
 import dev.wisp.engine.report.RunStore;
+import dev.wisp.engine.run.Events;
 import dev.wisp.engine.run.RunOutcome;
 import dev.wisp.engine.run.RunRequest;
 import dev.wisp.engine.time.SystemTime;
@@ -104,27 +105,33 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         RunSupport.Assets assetConfigs = RunSupport.assets(assets, main.registry());
+        // everything the user gave is checked before anything starts: answers, the event(s)
+        RunRequest.SubPlaybookSource subs = subPlaybooks(validator);
+        RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
+        RunSupport.checkAnswers(given, pb, subs, assetConfigs);
+        if (maxConcurrency < 1) {
+            throw new UsageException("--max-concurrency must be at least 1");
+        }
+        List<Events.Event> parsedEvents = events == null ? null : readEvents();
+        Events.Event ev = events == null ? RunSupport.eventFile(event) : null;
         CadoSimulator sim = simulate ? RunSupport.simulate(pb, assetConfigs.configs()) : null;
         if (sim != null) {
             err.println("Cado Response simulator at " + sim.baseUrl() + " (" + sim.describe() + ")");
         }
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
-            PromptHandler prompts = RunSupport.prompts(answers, answersFile, time, err);
-            if (maxConcurrency < 1) {
-                throw new UsageException("--max-concurrency must be at least 1");
-            }
+            PromptHandler prompts = RunSupport.prompts(given, time, err);
             RunExecutor executor = new RunExecutor(engine, new RunStore(runsDir), time, err,
                     events == null && output == Output.text, maxConcurrency);
-            RunRequest.SubPlaybookSource subs = subPlaybooks(validator);
-            if (events != null) {
-                return many(executor, pb, givenInputs, assetConfigs, prompts, subs, err, out);
+            if (parsedEvents != null) {
+                return many(executor, pb, givenInputs, assetConfigs, prompts, subs, parsedEvents, err, out);
             }
-            RunSupport.Event ev = RunSupport.eventFile(event);
             String id = RunStore.newId(time.clock().instant());
             err.println("run " + id + ": " + pb.name());
             RunExecutor.Result r = executor.run(id, pb, givenInputs, ev, assetConfigs, prompts, List.of(), subs,
                     metadata(givenInputs));
-            return report(r, out, err);
+            int code = report(r, out, err);
+            executor.printed();
+            return code;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } finally {
@@ -184,31 +191,42 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private int many(RunExecutor executor, Playbook pb, Map<String, Object> givenInputs,
-                     RunSupport.Assets assetConfigs, PromptHandler prompts, RunRequest.SubPlaybookSource subs,
-                     PrintWriter err, PrintWriter out) throws InterruptedException {
+    /** The events of {@code --events FILE.jsonl}, each checked; every problem at once, located by line. */
+    private List<Events.Event> readEvents() {
         List<String> lines;
         try {
             lines = Files.readAllLines(events);
         } catch (IOException e) {
             throw new UsageException("cannot read events " + events + ": " + e.getMessage());
         }
-        List<RunSupport.Event> parsed = new ArrayList<>();
+        List<Events.Event> parsed = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
             }
             try {
-                parsed.add(RunSupport.event(JournalCodec.mapper().readValue(lines.get(i), Object.class),
-                        events + ":" + (i + 1)));
-            } catch (IOException e) {
-                throw new UsageException(events + ":" + (i + 1) + ": not JSON: " + e.getMessage());
+                parsed.add(Events.parse(lines.get(i), events + ":" + (i + 1)));
+            } catch (Events.EventException e) {
+                problems.add(e.getMessage());
             }
         }
+        if (!problems.isEmpty()) {
+            throw new UsageException(String.join("\n", problems) + "\nnothing was run");
+        }
+        if (parsed.isEmpty()) {
+            throw new UsageException(events + " has no events (one JSON object a line)");
+        }
+        return parsed;
+    }
+
+    private int many(RunExecutor executor, Playbook pb, Map<String, Object> givenInputs,
+                     RunSupport.Assets assetConfigs, PromptHandler prompts, RunRequest.SubPlaybookSource subs,
+                     List<Events.Event> parsed, PrintWriter err, PrintWriter out) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
         try {
             List<Future<RunExecutor.Result>> futures = new ArrayList<>();
-            for (RunSupport.Event ev : parsed) {
+            for (Events.Event ev : parsed) {
                 futures.add(pool.submit(() -> executor.run(RunStore.newId(java.time.Instant.now()), pb, givenInputs,
                         ev, assetConfigs, prompts, List.of(), subs, metadata(givenInputs))));
             }

@@ -73,6 +73,11 @@ final class TestCommand implements Callable<Integer> {
                         throw new TestFile.InvalidTestFile(v.diagnostics().stream().map(Diagnostic::toString).toList());
                     }
                     pb = v.playbook().get();
+                    List<String> problems = dev.wisp.cli.testing.TestChecks.problems(tf, pb, main.registry(),
+                            RunCommand.subPlaybooks(validator));
+                    if (!problems.isEmpty()) {
+                        throw new TestFile.InvalidTestFile(problems);
+                    }
                 } catch (TestFile.InvalidTestFile e) {
                     err.println("INVALID " + name + "\n  " + e.getMessage().replace("\n", "\n  "));
                     suites.add(new JUnitXml.Suite(name, List.of(), e.getMessage()));

@@ -1,11 +1,13 @@
 package dev.wisp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,32 @@ class TestCommandTest {
         CliRun r = CliRun.of("test", DIR + "invalid.test.yaml");
         assertEquals(ExitCodes.INVALID, r.exit());
         assertTrue(r.err().contains("invalid.test.yaml:4:5: unknown key 'mock' in test 'bad'"), r.err());
+    }
+
+    @Test
+    void aMockThatDoesNotFitTheActionIsAnErrorOfTheTestFileNotABlockFailure() {
+        CliRun r = CliRun.of("test", DIR + "drifting-mock.test.yaml");
+        assertEquals(ExitCodes.INVALID, r.exit(), r.err());
+        assertTrue(r.err().contains("drifting-mock.test.yaml:6:25: mock for create_project_1 does not fit 'create "
+                + "project': action_result.data.*.project_name is not an output of 'create project'"), r.err());
+        assertTrue(r.err().contains("drifting-mock.test.yaml:7:7: playbook capture_s3_bucket has no block "
+                + "'creat_project_1' (did you mean 'create_project_1'?)"), r.err());
+    }
+
+    @Test
+    void misspeltExpectationsAreLocatedErrorsOfTheTestFile() {
+        CliRun r = CliRun.of("test", DIR + "bad-expect.test.yaml");
+        assertEquals(ExitCodes.INVALID, r.exit(), r.err());
+        for (String want : List.of(
+                "bad-expect.test.yaml:6:15: expected run status 'succes' is not one of cancelled, failed, "
+                        + "success, suspended (did you mean 'success'?)",
+                "bad-expect.test.yaml:8:43: unknown key 'statuss' in a block's expectation (did you mean 'status'?)",
+                "bad-expect.test.yaml:8:38: each of calls is a mapping of parameter to value",
+                "bad-expect.test.yaml:10:26: block status 'done' is not one of",
+                "bad-expect.test.yaml:12:13: expect is a mapping")) {
+            assertTrue(r.err().contains(want), want + "\n" + r.err());
+        }
+        assertFalse(r.err().contains("Exception"), r.err());
     }
 
     @Test

@@ -43,4 +43,12 @@ public interface ActionContext {
 
     /** Whether the run or this execution was cancelled (Ctrl-C, timeout); long work should stop soon after. */
     boolean cancelled();
+
+    /**
+     * Runs {@code action} when the execution is cancelled (Ctrl-C, or past its {@code timeout}), at once if it
+     * already is: an app aborts its in-flight requests here, so nobody waits for an answer that no longer counts.
+     * Contexts that cannot be cancelled ignore it.
+     */
+    default void onCancel(Runnable action) {
+    }
 }

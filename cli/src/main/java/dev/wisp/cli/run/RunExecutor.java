@@ -28,6 +28,7 @@ public final class RunExecutor {
     private final PrintWriter err;
     private final boolean progress;
     private final int maxConcurrency;
+    private final java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
 
     public RunExecutor(Engine engine, RunStore store, TimeSource time, PrintWriter err, boolean progress,
                        int maxConcurrency) {
@@ -49,7 +50,12 @@ public final class RunExecutor {
     public record Result(String runId, RunOutcome outcome, Map<String, Object> report) {
     }
 
-    public Result run(String runId, Playbook playbook, Map<String, Object> inputs, RunSupport.Event event,
+    /** The command printed what it prints at the end of a run: a Ctrl-C may now end the process. */
+    public void printed() {
+        printed.countDown();
+    }
+
+    public Result run(String runId, Playbook playbook, Map<String, Object> inputs, dev.wisp.engine.run.Events.Event event,
                       RunSupport.Assets assets, PromptHandler prompts, List<JournalEvent> prior,
                       RunRequest.SubPlaybookSource subPlaybooks, Map<String, Object> metadata)
             throws InterruptedException {
@@ -62,14 +68,18 @@ public final class RunExecutor {
         RunRequest request = new RunRequest(runId, playbook, inputs, event.container(), event.artifacts(),
                 assets, prompts, journal, time, maxConcurrency, prior, subPlaybooks);
         Engine.Handle handle = engine.start(request);
-        // Ctrl-C: cancel the run and give it a moment to write where it stopped before the JVM exits
+        // Ctrl-C or SIGTERM: cancel the run (it ends at once, journal closed with its end), let the command write
+        // the report and print the summary, then exit with 130 within a second
         Thread hook = new Thread(() -> {
             handle.cancel();
             try {
-                handle.outcome().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                handle.outcome().toCompletableFuture().get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                printed.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException | ExecutionException | java.util.concurrent.TimeoutException e) {
                 // exiting anyway: the journal has everything up to here
             }
+            err.flush();
+            Runtime.getRuntime().halt(130);
         }, "wisp-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         RunOutcome outcome;

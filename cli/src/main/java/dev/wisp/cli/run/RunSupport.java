@@ -7,6 +7,7 @@ import dev.wisp.dsl.model.Asset;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.engine.asset.ApprovalPolicy;
 import dev.wisp.engine.asset.AssetsFile;
+import dev.wisp.engine.run.Events;
 import dev.wisp.engine.run.RunRequest;
 import java.util.Optional;
 import dev.wisp.engine.journal.JournalCodec;
@@ -105,20 +106,59 @@ public final class RunSupport {
         return sim;
     }
 
-    /** Answers from arguments and a file, then the terminal if there is one, else suspension. */
-    public static PromptHandler prompts(List<String> answerArgs, Path answersFile, TimeSource time, PrintWriter err) {
+    /**
+     * Answers given in advance: from {@code --answers FILE}, then {@code --answer} (which win).
+     *
+     * @param byBlock the answers by block
+     * @param where   where each block's answer was given, for messages
+     */
+    public record GivenAnswers(Map<String, List<String>> byBlock, Map<String, String> where) {
+    }
+
+    /** Reads the answers of the options; bad syntax is a usage error. */
+    public static GivenAnswers answers(List<String> answerArgs, Path answersFile) {
         Map<String, List<String>> answers = new LinkedHashMap<>();
+        Map<String, String> where = new LinkedHashMap<>();
         try {
             if (answersFile != null) {
                 if (!Files.isRegularFile(answersFile)) {
                     throw new UsageException("answers file not found: " + answersFile);
                 }
-                answers.putAll(AnswersPromptHandler.parseFile(answersFile));
+                Map<String, List<String>> fromFile = AnswersPromptHandler.parseFile(answersFile);
+                answers.putAll(fromFile);
+                fromFile.keySet().forEach(b -> where.put(b, answersFile.toString()));
             }
-            answers.putAll(AnswersPromptHandler.parseArguments(answerArgs));
+            Map<String, List<String>> fromArgs = AnswersPromptHandler.parseArguments(answerArgs);
+            answers.putAll(fromArgs);
+            fromArgs.keySet().forEach(b -> where.put(b, "--answer " + b));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        return new GivenAnswers(answers, where);
+    }
+
+    /**
+     * Checks the given answers against the prompts of the playbook and its sub-playbooks (and the approvals its
+     * assets ask for) before anything runs; every problem at once, as a usage error.
+     */
+    public static void checkAnswers(GivenAnswers given, Playbook playbook, RunRequest.SubPlaybookSource subs,
+                                    Assets assets) {
+        Set<String> approvals = new java.util.HashSet<>();
+        playbook.blocks().values().forEach(b -> {
+            if (b instanceof dev.wisp.dsl.model.Block.ActionBlock a && a.asset() != null
+                    && assets.approvals().containsKey(a.asset())) {
+                approvals.add(a.name());
+            }
+        });
+        List<String> problems = dev.wisp.engine.prompt.AnswerCheck.of(playbook, subs, approvals)
+                .problems(given.byBlock(), b -> given.where().getOrDefault(b, b));
+        if (!problems.isEmpty()) {
+            throw new UsageException(String.join("\n", problems) + "\nnothing was run");
+        }
+    }
+
+    /** Answers given in advance, then the terminal if there is one, else suspension. */
+    public static PromptHandler prompts(GivenAnswers given, TimeSource time, PrintWriter err) {
         PromptHandler last = System.console() != null
                 ? new TerminalPromptHandler(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 err, time, r -> {
@@ -127,7 +167,7 @@ public final class RunSupport {
                     t.start();
                 }, System.getProperty("user.name"))
                 : new UnavailablePromptHandler();
-        return new AnswersPromptHandler(answers, last);
+        return new AnswersPromptHandler(given.byBlock(), last, System.getProperty("user.name"));
     }
 
     /** {@code name=value} inputs; values that look like JSON numbers, booleans, lists or objects are parsed. */
@@ -155,39 +195,21 @@ public final class RunSupport {
         return v;
     }
 
-    /**
-     * An event: a container and its artifacts.
-     *
-     * @param container the container fields
-     * @param artifacts the artifacts
-     */
-    public record Event(Map<String, Object> container, List<Object> artifacts) {
-        public static Event none() {
-            return new Event(Map.of(), List.of());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    public static Event event(Object json, String where) {
-        if (!(json instanceof Map<?, ?> m)) {
-            throw new UsageException(where + ": an event is a JSON object with container and artifacts");
-        }
-        Object c = m.get("container");
-        Object a = m.get("artifacts");
-        if ((c != null && !(c instanceof Map)) || (a != null && !(a instanceof List))) {
-            throw new UsageException(where + ": container must be an object and artifacts a list");
-        }
-        return new Event(c == null ? Map.of() : (Map<String, Object>) c, a == null ? List.of() : (List<Object>) a);
-    }
-
-    public static Event eventFile(Path file) {
+    /** The event of {@code --event FILE}, or none; a bad event is a usage error naming the file, line and column. */
+    public static Events.Event eventFile(Path file) {
         if (file == null) {
-            return Event.none();
+            return Events.Event.none();
         }
+        String text;
         try {
-            return event(JournalCodec.mapper().readValue(file.toFile(), Object.class), file.toString());
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new UsageException("cannot read event " + file + ": " + e.getMessage());
+        }
+        try {
+            return Events.parse(text, file.toString());
+        } catch (Events.EventException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

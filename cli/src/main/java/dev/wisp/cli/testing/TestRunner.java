@@ -10,8 +10,6 @@ import dev.wisp.engine.exec.Inputs;
 import dev.wisp.engine.exec.Replay;
 import dev.wisp.engine.journal.JournalEvent;
 import dev.wisp.engine.plugin.PluginRegistry;
-import dev.wisp.engine.prompt.AnswersPromptHandler;
-import dev.wisp.engine.prompt.UnavailablePromptHandler;
 import dev.wisp.engine.report.RunReport;
 import dev.wisp.engine.run.RunOutcome;
 import dev.wisp.engine.run.RunRequest;
@@ -64,25 +62,55 @@ public final class TestRunner {
         List<JournalEvent> events = Collections.synchronizedList(new ArrayList<>());
         ManualTime time = new ManualTime(Instant.parse("2026-01-01T00:00:00Z"));
         Map<String, Object> inputs;
+        Object error = test.expect().get("error");
         try {
             inputs = Inputs.resolve(playbook, test.inputs());
         } catch (IllegalArgumentException e) {
-            return new Result(test.name(), List.of(e.getMessage()), 0);
+            List<String> failures = error != null && e.getMessage().contains(String.valueOf(error)) ? List.of()
+                    : List.of((error == null ? "" : "expected the run to be refused with '" + error + "', but: ")
+                    + e.getMessage());
+            return new Result(test.name(), failures, 0);
         }
-        RunRequest req = new RunRequest("test", playbook, test.inputs(), test.container(), test.artifacts(),
-                name -> Optional.of(asset(playbook, name, test.assets().getOrDefault(name, Map.of()))),
-                new AnswersPromptHandler(test.answers(), new UnavailablePromptHandler()), events::add, time, 8,
-                List.of(), subs);
+        if (error != null) {
+            return new Result(test.name(), List.of("expected the run to be refused with '" + error
+                    + "', but it started"), 0);
+        }
+        RunRequest.AssetProvider assets = new RunRequest.AssetProvider() {
+            @Override
+            public Optional<AssetConfig> asset(String name) {
+                return Optional.of(TestRunner.asset(playbook, name, test.assets().getOrDefault(name, Map.of())));
+            }
+
+            @Override
+            public Optional<dev.wisp.engine.asset.ApprovalPolicy> approval(String name) {
+                return Optional.ofNullable(test.approvals().get(name));
+            }
+        };
         RunOutcome outcome;
         try (Engine engine = new Engine(PluginRegistry.of(apps))) {
+            RunRequest req = new RunRequest("test", playbook, test.inputs(), test.container(), test.artifacts(),
+                    assets, new TestPrompts(test.answers(), time), events::add, time, 8, List.of(), subs);
             outcome = drive(engine.start(req).outcome().toCompletableFuture(), time, events);
+            if (outcome != null && outcome.status() == RunOutcome.Status.SUSPENDED && test.resume() != null) {
+                if (test.resume().after() != null) {
+                    time.advance(test.resume().after());
+                }
+                List<JournalEvent> prior;
+                synchronized (events) {
+                    prior = List.copyOf(events);
+                }
+                RunRequest resumed = new RunRequest("test", playbook, test.inputs(), test.container(),
+                        test.artifacts(), assets, new TestPrompts(test.resume().answers(), time), events::add, time,
+                        8, prior, subs);
+                outcome = drive(engine.start(resumed).outcome().toCompletableFuture(), time, events);
+            }
         }
         List<String> failures = outcome == null ? List.of("the run did not finish within 30 s of real time")
                 : Expectations.check(test.expect(), outcome, events, values(events, test, inputs));
         return new Result(test.name(), failures, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    private static AssetConfig asset(Playbook playbook, String name, Map<String, Object> config) {
+    static AssetConfig asset(Playbook playbook, String name, Map<String, Object> config) {
         Asset a = playbook.assets().get(name);
         return new AssetConfig(name, a == null ? name : a.app(), config, Set.of());
     }

@@ -8,21 +8,24 @@ import dev.wisp.dsl.path.Segment;
 import java.util.List;
 
 /**
- * Where a value's rows come from, for the cross-product check: {@code null} for single values (literals, inputs and
- * container fields without {@code *}, prompt answers, a format's whole text), else a name of the source.
+ * Where a value's rows come from: {@code null} for single values (literals, inputs and container fields without
+ * {@code *}, prompt answers, a format's whole text), else a name of the source. The cross-product check uses it, and
+ * so do conditions at run time: a condition iterates the items of its first multi-valued source.
  */
-final class Sources {
+public final class Sources {
     private Sources() {
     }
 
-    static String multiValuedSource(Playbook playbook, Value v) {
+    /** The multi-valued source of a value, or null when it is a single value. */
+    public static String multiValuedSource(Playbook playbook, Value v) {
         if (!(v instanceof Value.PathRef ref)) {
             return null;
         }
         return source(playbook, ref.path());
     }
 
-    private static String source(Playbook playbook, DataPath path) {
+    /** The multi-valued source of a path, or null when it yields a single value. */
+    public static String source(Playbook playbook, DataPath path) {
         if (path instanceof DataPath.BlockPath bp) {
             Block b = playbook.blocks().get(bp.block());
             boolean wildcard = hasWildcard(bp.segments());

@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean" suggestions by edit distance. */
-final class Suggest {
+public final class Suggest {
     private Suggest() {
     }
 
     /** The closest candidate within a distance of a third of the word's length (at least 2), if any. */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         int limit = Math.max(2, word.length() / 3);
         return candidates.stream()
                 .map(c -> java.util.Map.entry(c, distance(word.toLowerCase(), c.toLowerCase())))

@@ -24,7 +24,8 @@ public record ApprovalPolicy(List<String> primary, List<String> secondary, Set<A
         return requiredFor.contains(type);
     }
 
-    static ApprovalPolicy from(JsonNode asset, String p, SourceDocument doc, List<String> problems) {
+    /** The policy of an asset entry with {@code owners} and {@code approval}, or null; problems located. */
+    public static ApprovalPolicy from(JsonNode asset, String p, SourceDocument doc, List<String> problems) {
         JsonNode approval = asset.get("approval");
         if (approval == null) {
             return null;

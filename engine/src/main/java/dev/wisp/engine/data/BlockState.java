@@ -24,10 +24,11 @@ public record BlockState(List<Map<String, Object>> results, String formatted, Li
     /**
      * The items a filter condition matched.
      *
-     * @param block the block whose rows were filtered (null for the event's artifacts)
-     * @param keys  the matching row keys
+     * @param source the source whose rows were filtered ({@link PathEvaluator#sourceKey}: {@code block:NAME},
+     *               {@code artifacts}, {@code container}, ...), or null when the condition read no data path
+     * @param keys   the matching row keys
      */
-    public record Matches(String block, Set<List<Integer>> keys) {
+    public record Matches(String source, Set<List<Integer>> keys) {
     }
 
     public BlockState {

@@ -126,7 +126,7 @@ public final class PathEvaluator {
         if (m == null) {
             return List.of();
         }
-        if (!java.util.Objects.equals(m.block(), sourceBlock(fp.inner()))) {
+        if (!java.util.Objects.equals(m.source(), sourceKey(fp.inner()))) {
             return inner; // the filter looked at other items; it does not restrict these
         }
         Set<List<Integer>> prefixes = new HashSet<>();

@@ -74,8 +74,9 @@ final class ActionRunner {
             iterate();
             return;
         }
-        int count = Fanout.plan(block, spec, asset, run.data, run.eval).rows().size();
-        new ApprovalGate(run).approve(block.name(), spec, assetName, policy, count).thenAccept(o -> {
+        List<Map<String, Object>> planned = Fanout.plan(block, spec, asset, run.data, run.eval).rows().stream()
+                .map(Fanout.PlannedRow::parameters).toList();
+        new ApprovalGate(run).approve(block.name(), spec, assetName, policy, planned).thenAccept(o -> {
             switch (o.decision()) {
                 case APPROVED -> iterate();
                 case REJECTED -> {
@@ -93,11 +94,20 @@ final class ActionRunner {
 
     private void iterate() {
         Fanout.Plan plan = Fanout.plan(block, spec, asset, run.data, run.eval);
-        if (plan.skipped() > 0) {
-            run.journal(new JournalEvent.RowsSkipped(run.now(), block.name(), plan.skipped(), plan.reason()));
+        plan.skipped().forEach((reason, count) ->
+                run.journal(new JournalEvent.RowsSkipped(run.now(), block.name(), count, reason)));
+        if (!plan.defaults().isEmpty()) {
+            run.journal(new JournalEvent.DefaultsUsed(run.now(), block.name(), plan.defaults()));
         }
         results = new ActionResult[plan.rows().size()];
         remaining = results.length;
+        if (remaining == 0 && plan.skippedRows() > 0) {
+            // rows but no execution: that is not a success
+            String why = "no execution: " + plan.skippedRows() + " row" + (plan.skippedRows() == 1 ? " was" : "s were")
+                    + " skipped (" + String.join("; ", plan.skipped().keySet()) + ")";
+            finishFailed(List.of(), why);
+            return;
+        }
         if (remaining == 0) {
             done();
             return;
@@ -226,7 +236,8 @@ final class ActionRunner {
         List<ActionResult> list = Arrays.asList(results);
         if (block.repeat() != null && !run.stopping()) {
             run.data.publish(block.name(), BlockState.ofResults(list));
-            boolean until = Conditions.evaluate(block.repeat().until(), run.data, run.eval).matched();
+            boolean until = Conditions.evaluate(block.repeat().until(), run.req.playbook(), run.data, run.eval)
+                    .matched();
             Duration elapsed = Duration.between(started, run.now());
             boolean more = iteration + 1 < block.repeat().maxIterations()
                     && elapsed.plus(block.repeat().interval()).compareTo(block.repeat().maxDuration()) <= 0;
@@ -238,12 +249,29 @@ final class ActionRunner {
                 return;
             }
             if (!until) {
-                run.journal(new JournalEvent.Log(run.now(), block.name(), "repeat ended before its until condition "
-                        + "held (" + (iteration + 1) + " iterations, " + dev.wisp.dsl.parse.Durations.format(elapsed)
-                        + ")"));
+                finishFailed(list, "repeat ended before its until condition held (" + (iteration + 1)
+                        + " iteration" + (iteration == 0 ? "" : "s") + ", " + dev.wisp.dsl.parse.Durations.format(elapsed)
+                        + "; max_iterations " + block.repeat().maxIterations() + ", max_duration "
+                        + dev.wisp.dsl.parse.Durations.format(block.repeat().maxDuration()) + ")");
+                return;
             }
         }
         finish(list);
+    }
+
+    /** The block failed as a whole (its executions may have succeeded): routed by failure, else the run fails. */
+    private void finishFailed(List<ActionResult> list, String why) {
+        run.journal(new JournalEvent.Log(run.now(), block.name(), why));
+        run.blockFailed(block.name(), why);
+        if (!run.routesFailure(block.name()) && block.onFailure() == OnFailure.STOP) {
+            run.stop("the run stopped after block " + block.name() + " failed");
+        }
+        int failed = (int) list.stream().filter(r -> !r.succeeded()).count();
+        BlockState state = BlockState.ofResults(new ArrayList<>(list));
+        Map<String, Object> out = Restored.output(state);
+        out.put("reason", why);
+        run.finish(block.name(), state, "failed", list.size(), failed, new LinkedHashSet<>(List.of("", "failure")),
+                out);
     }
 
     private void finish(List<ActionResult> list) {
@@ -256,7 +284,7 @@ final class ActionRunner {
         if (failed > 0) {
             ports.add("failure");
         }
-        boolean handled = run.graph.outgoing(block.name()).stream().anyMatch(e -> "failure".equals(e.port()));
+        boolean handled = run.routesFailure(block.name());
         if (failed > 0 && !handled) {
             String first = list.stream().filter(r -> !r.succeeded()).findFirst().map(ActionResult::message).orElse("");
             run.markFailed("block " + block.name() + ": " + failed + " of " + list.size() + " executions failed ("

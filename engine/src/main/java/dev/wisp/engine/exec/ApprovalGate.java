@@ -41,15 +41,60 @@ final class ApprovalGate {
         return policy != null && !spec.readOnly() && policy.requires(spec.type());
     }
 
-    CompletionStage<Outcome> approve(String block, ActionSpec spec, String asset, ApprovalPolicy policy, int count) {
-        String message = "Approve '" + spec.name() + "' (" + spec.type().id() + ") on asset '" + asset + "' in block "
-                + block + " (" + count + " execution" + (count == 1 ? "" : "s") + ")?";
-        return ask(block, message, policy.primary(), policy, true);
+    CompletionStage<Outcome> approve(String block, ActionSpec spec, String asset, ApprovalPolicy policy,
+                                     List<Map<String, Object>> executions) {
+        String message = message(block, spec, asset, executions);
+        Instant now = run.now();
+        Restored.PendingApproval pending = run.restored().approval(block);
+        if (pending == null) {
+            return ask(block, message, policy.primary(), policy, true, now.plus(policy.sla()));
+        }
+        // asked before a suspension: the deadlines are absolute, so time spent suspended counts
+        if (pending.escalatedDeadline() == null && now.isBefore(pending.primaryDeadline())) {
+            return ask(block, message, policy.primary(), policy, true, pending.primaryDeadline());
+        }
+        if (pending.escalatedDeadline() == null) {
+            run.journal(new JournalEvent.PromptTimedOut(now, block));
+        }
+        if (policy.secondary().isEmpty()) {
+            return CompletableFuture.completedFuture(timedOut(policy, true));
+        }
+        Instant escalated = pending.escalatedDeadline() != null ? pending.escalatedDeadline()
+                : pending.primaryDeadline().plus(policy.sla());
+        if (!now.isBefore(escalated)) {
+            run.journal(new JournalEvent.PromptEscalated(now, block, policy.secondary(), escalated));
+            run.journal(new JournalEvent.PromptTimedOut(now, block));
+            return CompletableFuture.completedFuture(timedOut(policy, false));
+        }
+        return ask(block, message, policy.secondary(), policy, false, escalated);
+    }
+
+    /** What is approved: the action, the asset, and each execution's parameters (the first twenty). */
+    static String message(String block, ActionSpec spec, String asset, List<Map<String, Object>> executions) {
+        StringBuilder b = new StringBuilder("Approve '" + spec.name() + "' (" + spec.type().id() + ") on asset '"
+                + asset + "' in block " + block + ", " + executions.size() + " execution"
+                + (executions.size() == 1 ? "" : "s") + ":");
+        int shown = Math.min(executions.size(), 20);
+        for (int i = 0; i < shown; i++) {
+            b.append("\n  ").append(i + 1).append(". ");
+            List<String> parts = new java.util.ArrayList<>();
+            executions.get(i).forEach((k, v) -> parts.add(k + "=" + v));
+            b.append(parts.isEmpty() ? "(no parameters)" : String.join(", ", parts));
+        }
+        if (executions.size() > shown) {
+            b.append("\n  ... and ").append(executions.size() - shown).append(" more");
+        }
+        return b.toString();
+    }
+
+    private static Outcome timedOut(ApprovalPolicy policy, boolean primary) {
+        return new Outcome(Decision.REJECTED, "approval timed out: no owner answered within "
+                + dev.wisp.dsl.parse.Durations.format(policy.sla())
+                + (primary ? "" : " after escalation to " + String.join(", ", policy.secondary())));
     }
 
     private CompletionStage<Outcome> ask(String block, String message, List<String> owners, ApprovalPolicy policy,
-                                         boolean primary) {
-        Instant deadline = run.now().plus(policy.sla());
+                                         boolean primary, Instant deadline) {
         PromptResponse question = new PromptResponse("Approve", PromptResponse.Type.YES_NO, List.of(),
                 Location.ofFile(run.req.playbook().file()));
         if (primary) {
@@ -60,7 +105,9 @@ final class ApprovalGate {
         } else {
             run.journal(new JournalEvent.PromptEscalated(run.now(), block, owners, deadline));
         }
-        PromptRequest request = new PromptRequest(run.req.runId(), block, message, List.of(question), owners, deadline,
+        String shown = primary ? message : "Escalated to " + String.join(", ", owners) + " (no answer from "
+                + String.join(", ", policy.primary()) + " in time). " + message;
+        PromptRequest request = new PromptRequest(run.req.runId(), block, shown, List.of(question), owners, deadline,
                 true);
         CompletableFuture<Outcome> result = new CompletableFuture<>();
         run.req.prompts().ask(request).whenComplete((o, error) -> run.onLoop(() -> {
@@ -76,11 +123,10 @@ final class ApprovalGate {
             } else if (o instanceof PromptOutcome.TimedOut) {
                 run.journal(new JournalEvent.PromptTimedOut(run.now(), block));
                 if (primary && !policy.secondary().isEmpty()) {
-                    ask(block, message, policy.secondary(), policy, false).thenAccept(result::complete);
+                    ask(block, message, policy.secondary(), policy, false, deadline.plus(policy.sla()))
+                            .thenAccept(result::complete);
                 } else {
-                    result.complete(new Outcome(Decision.REJECTED, "approval timed out: no owner answered within "
-                            + dev.wisp.dsl.parse.Durations.format(policy.sla())
-                            + (primary ? "" : " after escalation to " + String.join(", ", policy.secondary()))));
+                    result.complete(timedOut(policy, primary));
                 }
             } else {
                 result.complete(new Outcome(Decision.UNAVAILABLE, null));

@@ -53,8 +53,10 @@ final class BlockRunners {
     void failBlock(String block, String message) {
         ActionResult r = ActionResult.failed(Map.of(), message);
         BlockState state = BlockState.ofResults(List.of(r));
-        run.markFailed("block " + block + " failed: " + message);
-        run.finish(block, state, "failed", 0, 1, Set.of("", "failure"), Restored.output(state));
+        run.blockFailed(block, message);
+        Map<String, Object> out = Restored.output(state);
+        out.put("reason", message);
+        run.finish(block, state, "failed", 0, 1, Set.of("", "failure"), out);
     }
 
     private List<List<Object>> values(List<Value> params) {
@@ -72,7 +74,9 @@ final class BlockRunners {
 
     private void prompt(Block.PromptBlock p) {
         String message = Templates.whole(p.message(), values(p.parameters()), ", ");
-        Instant deadline = run.now().plus(p.timeout());
+        // a prompt asked before a suspension keeps its deadline: resuming does not restart the clock
+        Instant asked = run.restored().deadline(p.name());
+        Instant deadline = asked != null ? asked : run.now().plus(p.timeout());
         List<Map<String, Object>> questions = new ArrayList<>();
         for (PromptResponse r : p.responses()) {
             Map<String, Object> q = new LinkedHashMap<>();
@@ -103,10 +107,14 @@ final class BlockRunners {
                 run.finish(p.name(), s, "success", 1, 0, Set.of("", "success"), Restored.output(s));
             } else if (outcome instanceof PromptOutcome.TimedOut) {
                 run.journal(new JournalEvent.PromptTimedOut(run.now(), p.name()));
-                ActionResult r = ActionResult.failed(Map.of("message", message), "no answer within "
-                        + dev.wisp.dsl.parse.Durations.format(p.timeout()));
+                String why = "no answer within " + dev.wisp.dsl.parse.Durations.format(p.timeout())
+                        + " (the deadline was " + deadline + ")";
+                ActionResult r = ActionResult.failed(Map.of("message", message), why);
                 BlockState s = BlockState.ofResults(List.of(r));
-                run.finish(p.name(), s, "failed", 1, 1, Set.of("", "failure"), Restored.output(s));
+                run.blockFailed(p.name(), why);
+                Map<String, Object> out = Restored.output(s);
+                out.put("reason", why);
+                run.finish(p.name(), s, "failed", 1, 1, Set.of("", "failure"), out);
             } else {
                 run.suspendFor(p.name());
                 run.abandon(p.name());
@@ -116,37 +124,60 @@ final class BlockRunners {
 
     private void filter(Block.FilterBlock f) {
         Map<String, BlockState.Matches> matches = new LinkedHashMap<>();
+        Map<String, Object> matched = new LinkedHashMap<>();
+        Map<String, Object> missing = new LinkedHashMap<>();
         Set<String> ports = new LinkedHashSet<>();
         for (Condition c : f.conditions()) {
-            Conditions.Outcome o = Conditions.evaluate(c, run.data, run.eval);
+            Conditions.Outcome o = Conditions.evaluate(c, run.req.playbook(), run.data, run.eval);
             matches.put(c.name(), o.matches());
+            matched.put(c.name(), o.matches().keys().size());
+            if (o.missing() > 0) {
+                missing.put(c.name(), o.missing());
+            }
             if (o.matched()) {
                 ports.add(c.name());
             }
         }
         BlockState s = new BlockState(List.of(), null, List.of(), matches, Map.of());
         Map<String, Object> out = Restored.output(s);
-        out.put("matched", matches.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                Map.Entry::getKey, e -> e.getValue().keys().size(), (a, b) -> a, LinkedHashMap::new)));
+        out.put("matched", matched);
+        if (!missing.isEmpty()) {
+            out.put("missing", missing);
+        }
+        if (ports.isEmpty()) {
+            out.put("note", "no condition matched: this branch of the playbook ends here");
+        }
         run.finish(f.name(), s, "success", 0, 0, ports, out);
     }
 
     private void decision(Block.DecisionBlock d) {
-        String port = Block.DecisionBlock.ELSE;
+        String port = null;
+        Map<String, Object> missing = new LinkedHashMap<>();
         for (Condition c : d.branches()) {
-            if (Conditions.evaluate(c, run.data, run.eval).matched()) {
+            Conditions.Outcome o = Conditions.evaluate(c, run.req.playbook(), run.data, run.eval);
+            if (o.missing() > 0) {
+                missing.put(c.name(), o.missing());
+            }
+            if (o.matched()) {
                 port = c.name();
                 break;
             }
         }
-        boolean elseEdge = run.graph.outgoing(d.name()).stream().anyMatch(e -> Block.DecisionBlock.ELSE.equals(e.port()));
+        boolean elseEdge = run.graph.outgoing(d.name()).stream()
+                .anyMatch(e -> Block.DecisionBlock.ELSE.equals(e.port()));
         Map<String, Object> out = new LinkedHashMap<>();
+        if (port == null && elseEdge) {
+            port = Block.DecisionBlock.ELSE;
+        }
         out.put("branch", port);
-        if (port.equals(Block.DecisionBlock.ELSE) && !elseEdge) {
-            out.put("note", "no branch held and there is no else edge: this branch of the playbook ends here");
+        if (port == null) {
+            out.put("note", "no branch matched and there is no else edge: this branch of the playbook ends here");
+        }
+        if (!missing.isEmpty()) {
+            out.put("missing", missing);
         }
         run.finish(d.name(), new BlockState(List.of(), null, List.of(), Map.of(), Map.of()), "success", 0, 0,
-                Set.of(port), out);
+                port == null ? Set.of() : Set.of(port), out);
     }
 
     private void format(Block.FormatBlock f) {
@@ -163,13 +194,23 @@ final class BlockRunners {
             return;
         }
         Playbook child = source.load(run.req.playbook(), pb.playbook());
+        if (run.chain.contains(child.file())) {
+            failBlock(pb.name(), "sub-playbook " + pb.playbook() + " calls itself: " + String.join(" -> ", run.chain)
+                    + " -> " + child.file());
+            return;
+        }
+        if (run.chain.size() >= Run.MAX_DEPTH) {
+            failBlock(pb.name(), "sub-playbooks nest deeper than " + Run.MAX_DEPTH + " levels: "
+                    + String.join(" -> ", run.chain) + " -> " + child.file());
+            return;
+        }
         Map<String, Object> inputs = new LinkedHashMap<>();
         pb.inputs().forEach((k, v) -> inputs.put(k, run.single(v)));
         RunRequest req = new RunRequest(run.req.runId() + "/" + pb.name(), child, inputs, run.req.container(),
                 run.req.artifacts(), run.req.assets(), run.req.prompts(),
                 e -> run.req.journal().record(Prefixed.event(pb.name(), e)), run.req.time(),
                 run.req.maxConcurrency(), List.of(), source);
-        new Run(req, run.registry, run.workers).start().whenComplete((o, error) -> run.onLoop(() -> {
+        run.startChild(req).whenComplete((o, error) -> run.onLoop(() -> {
             if (error != null) {
                 failBlock(pb.name(), "sub-playbook " + pb.playbook() + " failed: " + error.getMessage());
                 return;

@@ -83,6 +83,11 @@ public final class ExecutionContext implements ActionContext {
         return cancelled.isDone();
     }
 
+    @Override
+    public void onCancel(Runnable action) {
+        cancelled.thenRun(action);
+    }
+
     void cancel() {
         cancelled.complete(null);
     }

@@ -22,7 +22,9 @@ import java.util.Map;
  * Turns an action block's parameters into one parameter set per execution (SOAR's collect): values from one source
  * align row by row (shallower values repeat within their parent), sources combine by {@code combine} (product by
  * default, as SOAR), literals repeat, list parameters take every value at once. Defaults then the asset's defaults
- * fill gaps; rows still missing a required parameter are skipped and counted.
+ * fill gaps, and each default used is recorded; rows still missing a required parameter are skipped and counted.
+ * A value that comes from a failed execution, or from a block that did not run, is unavailable: its row is skipped
+ * with the reason and never filled by a default, so a failed upstream cannot turn into a default silently.
  */
 final class Fanout {
     static final int MAX_ROWS = 1_000_000;
@@ -30,11 +32,22 @@ final class Fanout {
     /**
      * The executions to run.
      *
-     * @param rows    one parameter map per execution; a row with an {@code error} is failed without running
-     * @param skipped rows skipped for a missing required parameter
-     * @param reason  why they were skipped
+     * @param rows     one parameter map per execution; a row with an {@code error} is failed without running
+     * @param skipped  why rows were skipped (a missing required parameter, an unavailable upstream value) and how many
+     * @param defaults the defaults used: parameter, value, source (the parameter's default or the asset's), rows
      */
-    record Plan(List<PlannedRow> rows, int skipped, String reason) {
+    record Plan(List<PlannedRow> rows, Map<String, Integer> skipped, List<Map<String, Object>> defaults) {
+        int skippedRows() {
+            return skipped.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * A value that cannot be used: it comes from a failed execution or from a block that did not run.
+     *
+     * @param reason why, naming the block
+     */
+    record Unavailable(String reason) {
     }
 
     /**
@@ -60,11 +73,18 @@ final class Fanout {
                 continue;
             }
             DataPath path = ((Value.PathRef) e.getValue()).path();
-            List<Row> rows = eval.rows(path, data);
+            Unavailable notRun = notRun(path, data);
+            List<Row> rows = notRun != null ? List.of() : available(path, eval.rows(path, data), data);
+            if (notRun == null && rows.stream().allMatch(r -> r.value() == null)) {
+                notRun = failedSource(path, data); // nothing to read, and the reason is a failed execution
+            }
             if (p != null && p.type() == DataType.LIST) {
-                constants.put(e.getKey(), rows.stream().map(Row::value).toList());
+                List<Object> values = rows.stream().map(Row::value).filter(v -> !(v instanceof Unavailable)).toList();
+                Object first = rows.stream().map(Row::value).filter(v -> v instanceof Unavailable).findFirst()
+                        .orElse(notRun);
+                constants.put(e.getKey(), values.isEmpty() && first != null ? first : values);
             } else if (rows.size() <= 1) {
-                constants.put(e.getKey(), rows.isEmpty() ? null : rows.get(0).value());
+                constants.put(e.getKey(), notRun != null ? notRun : rows.isEmpty() ? null : rows.get(0).value());
             } else {
                 groups.computeIfAbsent(PathEvaluator.sourceKey(path), k -> new LinkedHashMap<>())
                         .put(e.getKey(), rows);
@@ -74,20 +94,96 @@ final class Fanout {
         groups.values().forEach(g -> perSource.add(align(g)));
         List<Map<String, Object>> combined = combine(perSource, block.combine() == Combine.ZIP);
         List<PlannedRow> rows = new ArrayList<>(combined.size());
-        int skipped = 0;
-        String reason = null;
+        Map<String, Integer> skipped = new LinkedHashMap<>();
+        Map<List<Object>, Integer> defaults = new LinkedHashMap<>();
         for (Map<String, Object> values : combined) {
             Map<String, Object> params = new LinkedHashMap<>(constants);
             params.putAll(values);
-            PlannedRow row = complete(params, spec, asset);
+            String unavailable = unavailable(params);
+            if (unavailable != null) {
+                skipped.merge(unavailable, 1, Integer::sum);
+                continue;
+            }
+            List<List<Object>> used = new ArrayList<>();
+            PlannedRow row = complete(params, spec, asset, used);
             if (row == null) {
-                skipped++;
-                reason = missing(params, spec, asset);
+                skipped.merge(missing(params, spec, asset), 1, Integer::sum);
             } else {
                 rows.add(row);
+                used.forEach(u -> defaults.merge(u, 1, Integer::sum));
             }
         }
-        return new Plan(rows, skipped, reason);
+        List<Map<String, Object>> usedDefaults = new ArrayList<>();
+        defaults.forEach((k, n) -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("parameter", k.get(0));
+            d.put("value", k.get(1));
+            d.put("source", k.get(2));
+            d.put("rows", n);
+            usedDefaults.add(d);
+        });
+        return new Plan(rows, skipped, usedDefaults);
+    }
+
+    /** Why a path's source block (or filter) has nothing to give because it did not run, or null. */
+    private static Unavailable notRun(DataPath path, RunData data) {
+        if (path instanceof DataPath.FilteredPath fp && data.block(fp.filter()) == null) {
+            return new Unavailable("filter " + fp.filter() + " did not run");
+        }
+        String source = PathEvaluator.sourceBlock(path);
+        if (source != null && data.block(source) == null) {
+            return new Unavailable("block " + source + " did not run");
+        }
+        return null;
+    }
+
+    /** Why a path that yields nothing has nothing: its source block's executions failed; null otherwise. */
+    private static Unavailable failedSource(DataPath path, RunData data) {
+        DataPath inner = path instanceof DataPath.FilteredPath fp ? fp.inner() : path;
+        if (!(inner instanceof DataPath.BlockPath bp) || !bp.root().equals("action_result")) {
+            return null;
+        }
+        for (Map<String, Object> r : data.block(bp.block()).results()) {
+            if (!"success".equals(r.get("status"))) {
+                Object message = r.get("message");
+                return new Unavailable("block " + bp.block() + " failed" + (message == null ? "" : " (" + message
+                        + ")"));
+            }
+        }
+        return null;
+    }
+
+    /** The rows, with values read from a failed execution's result replaced by why they are unavailable. */
+    private static List<Row> available(DataPath path, List<Row> rows, RunData data) {
+        DataPath inner = path instanceof DataPath.FilteredPath fp ? fp.inner() : path;
+        if (!(inner instanceof DataPath.BlockPath bp) || !bp.root().equals("action_result")
+                || bp.segments().size() > 1 && List.of("status", "message", "parameter")
+                .contains(bp.segments().get(1).toString())) {
+            return rows; // a result's status, message and parameters are there to read, failed or not
+        }
+        List<Map<String, Object>> results = data.block(bp.block()).results();
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            int i = r.key().isEmpty() ? -1 : r.key().get(0);
+            if (i >= 0 && i < results.size() && !"success".equals(results.get(i).get("status"))) {
+                Object message = results.get(i).get("message");
+                out.add(new Row(r.key(), new Unavailable("block " + bp.block() + " failed"
+                        + (message == null ? "" : " (" + message + ")"))));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static String unavailable(Map<String, Object> params) {
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            if (e.getValue() instanceof Unavailable u) {
+                return "parameter " + e.getKey() + " has no value because " + u.reason()
+                        + "; defaults do not stand in for a failed upstream";
+            }
+        }
+        return null;
     }
 
     /** Zips the paths of one source by position; a shallower path's value repeats under its parent. */
@@ -168,16 +264,22 @@ final class Fanout {
         return out;
     }
 
-    /** Fills defaults and coerces types; null when a required parameter is still missing. */
-    private static PlannedRow complete(Map<String, Object> params, ActionSpec spec, AssetConfig asset) {
+    /** Fills defaults (noting each in {@code used}) and coerces types; null when a required parameter is missing. */
+    private static PlannedRow complete(Map<String, Object> params, ActionSpec spec, AssetConfig asset,
+                                       List<List<Object>> used) {
         String error = null;
         for (ParameterSpec p : spec.parameters()) {
             Object v = params.get(p.name());
             if (blank(v) && p.defaultValue() != null) {
                 v = p.defaultValue();
+                used.add(java.util.Arrays.asList(p.name(), v, "the default of parameter " + p.name()));
             }
             if (blank(v) && p.assetDefault() != null && asset != null) {
                 v = asset.value(p.assetDefault()).orElse(null);
+                if (!blank(v)) {
+                    used.add(java.util.Arrays.asList(p.name(), v, "asset " + asset.name() + ": "
+                            + p.assetDefault()));
+                }
             }
             if (blank(v)) {
                 if (p.required()) {

@@ -15,11 +15,28 @@ import java.util.regex.PatternSyntaxException;
  * The comparison operators with SOAR's meanings: numbers compare as numbers, everything else as text; {@code in} is
  * substring, list membership, or an IP in a CIDR range. A list on the right of {@code ==}/{@code !=} means "equals
  * one of"/"equals none of".
+ *
+ * <p>A value with several values (a list field, or a {@link Several} of another source's rows) is never compared as
+ * text: a positive operator holds when it holds for at least one of the values, and each negated operator
+ * ({@code !=}, {@code not in}, {@code not matches}, {@code is empty}, {@code not exists}) is exactly the negation of
+ * its positive form, so it holds when the positive form holds for none. A missing value (null) never matches an
+ * ordering, {@code in} or {@code matches} comparison.
  */
 final class Operators {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private Operators() {
+    }
+
+    /**
+     * The values of another source than the one a condition iterates, when it yielded more than one row.
+     *
+     * @param values the values, in row order
+     */
+    record Several(List<Object> values) {
+        Several {
+            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        }
     }
 
     static boolean test(Operator op, Object left, Object right, boolean caseSensitive) {
@@ -29,23 +46,52 @@ final class Operators {
     /** As {@link #test(Operator, Object, Object, boolean)}, compiling each regex once into the caller's cache. */
     static boolean test(Operator op, Object left, Object right, boolean caseSensitive, Map<String, Pattern> patterns) {
         return switch (op) {
-            case EQ -> right instanceof Collection<?> c ? c.stream().anyMatch(r -> equal(left, r, caseSensitive))
-                    : equal(left, right, caseSensitive);
+            case EQ -> anyLeft(left, l -> anyRight(right, r -> equal(l, r, caseSensitive)));
             case NE -> !test(Operator.EQ, left, right, caseSensitive, patterns);
-            case LT -> compare(left, right, caseSensitive) < 0;
-            case LE -> compare(left, right, caseSensitive) <= 0;
-            case GT -> compare(left, right, caseSensitive) > 0;
-            case GE -> compare(left, right, caseSensitive) >= 0;
-            case IN -> in(left, right, caseSensitive);
-            case NOT_IN -> !in(left, right, caseSensitive);
-            case MATCHES -> left != null && pattern(String.valueOf(right), caseSensitive, patterns)
-                    .matcher(text(left)).find();
+            case LT -> anyLeft(left, l -> anyRight(right, r -> ordered(l, r, caseSensitive, c -> c < 0)));
+            case LE -> anyLeft(left, l -> anyRight(right, r -> ordered(l, r, caseSensitive, c -> c <= 0)));
+            case GT -> anyLeft(left, l -> anyRight(right, r -> ordered(l, r, caseSensitive, c -> c > 0)));
+            case GE -> anyLeft(left, l -> anyRight(right, r -> ordered(l, r, caseSensitive, c -> c >= 0)));
+            case IN -> anyLeft(left, l -> in(l, right, caseSensitive));
+            case NOT_IN -> !test(Operator.IN, left, right, caseSensitive, patterns);
+            case MATCHES -> anyLeft(left, l -> anyRight(right, r -> l != null && r != null
+                    && pattern(text(r), caseSensitive, patterns).matcher(text(l)).find()));
             case NOT_MATCHES -> !test(Operator.MATCHES, left, right, caseSensitive, patterns);
-            case IS_EMPTY -> empty(left);
-            case IS_NOT_EMPTY -> !empty(left);
-            case EXISTS -> left != null;
-            case NOT_EXISTS -> left == null;
+            case IS_NOT_EMPTY -> left instanceof Several s ? s.values().stream().anyMatch(v -> !empty(v)) : !empty(left);
+            case IS_EMPTY -> !test(Operator.IS_NOT_EMPTY, left, right, caseSensitive, patterns);
+            case EXISTS -> left instanceof Several s ? s.values().stream().anyMatch(java.util.Objects::nonNull)
+                    : left != null;
+            case NOT_EXISTS -> !test(Operator.EXISTS, left, right, caseSensitive, patterns);
         };
+    }
+
+    /** Whether a comparison with these values reads a missing value where the operator needs one. */
+    static boolean missing(Operator op, Object left, Object right) {
+        return switch (op) {
+            case LT, LE, GT, GE, IN, NOT_IN, MATCHES, NOT_MATCHES -> left == null || right == null
+                    && op != Operator.IN && op != Operator.NOT_IN;
+            case EQ, NE, IS_EMPTY, IS_NOT_EMPTY, EXISTS, NOT_EXISTS -> false;
+        };
+    }
+
+    private static boolean anyLeft(Object left, java.util.function.Predicate<Object> test) {
+        if (left instanceof Several s) {
+            return s.values().stream().anyMatch(test);
+        }
+        if (left instanceof Collection<?> c) {
+            return c.stream().anyMatch(test);
+        }
+        return test.test(left);
+    }
+
+    private static boolean anyRight(Object right, java.util.function.Predicate<Object> test) {
+        if (right instanceof Several s) {
+            return s.values().stream().anyMatch(test);
+        }
+        if (right instanceof Collection<?> c) {
+            return c.stream().anyMatch(test);
+        }
+        return test.test(right);
     }
 
     private static boolean empty(Object v) {
@@ -90,10 +136,15 @@ final class Operators {
         return caseSensitive ? text(a).equals(text(b)) : text(a).equalsIgnoreCase(text(b));
     }
 
-    private static int compare(Object a, Object b, boolean caseSensitive) {
-        if (a == null || b == null) {
-            throw new ConditionException("cannot order a missing value");
+    /** Whether two values are ordered as {@code test} asks; a missing value or a mapping orders with nothing. */
+    private static boolean ordered(Object a, Object b, boolean caseSensitive, java.util.function.IntPredicate test) {
+        if (a == null || b == null || a instanceof Map || b instanceof Map) {
+            return false;
         }
+        return test.test(compare(a, b, caseSensitive));
+    }
+
+    private static int compare(Object a, Object b, boolean caseSensitive) {
         BigDecimal x = number(a);
         BigDecimal y = number(b);
         if (x != null && y != null) {
@@ -106,8 +157,11 @@ final class Operators {
         if (left == null || right == null) {
             return false;
         }
+        if (right instanceof Several s) {
+            return s.values().stream().anyMatch(r -> member(left, r, caseSensitive));
+        }
         if (right instanceof Collection<?> c) {
-            return c.stream().anyMatch(r -> equal(left, r, caseSensitive));
+            return c.stream().anyMatch(r -> member(left, r, caseSensitive));
         }
         String r = text(right);
         String l = text(left);
@@ -118,6 +172,19 @@ final class Operators {
             }
         }
         return caseSensitive ? r.contains(l) : r.toLowerCase(Locale.ROOT).contains(l.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code in} a list: equal to an element, or an IP inside an element that is a CIDR range. */
+    private static boolean member(Object left, Object element, boolean caseSensitive) {
+        if (equal(left, element, caseSensitive)) {
+            return true;
+        }
+        if (left == null || element == null) {
+            return false;
+        }
+        String l = text(left);
+        String r = text(element);
+        return r.contains("/") && isIp(l) && Boolean.TRUE.equals(cidr(l, r));
     }
 
     private static boolean isIp(String s) {

@@ -3,6 +3,7 @@ package dev.wisp.engine.exec;
 import dev.wisp.engine.data.BlockState;
 import dev.wisp.engine.journal.JournalEvent;
 import dev.wisp.spi.ActionResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,19 +18,67 @@ import java.util.Set;
  */
 final class Restored {
     private final Map<String, ActionResult> executions;
+    private final Map<String, List<JournalEvent>> prompts;
 
-    private Restored(Map<String, ActionResult> executions) {
+    private Restored(Map<String, ActionResult> executions, Map<String, List<JournalEvent>> prompts) {
         this.executions = executions;
+        this.prompts = prompts;
     }
 
     static Restored from(List<JournalEvent> events) {
         Map<String, ActionResult> done = new HashMap<>();
+        Map<String, List<JournalEvent>> prompts = new HashMap<>();
         for (JournalEvent e : events) {
             if (e instanceof JournalEvent.ExecutionFinished f && f.final_()) {
                 done.put(key(f.block(), f.iteration(), f.index()), result(f.result()));
+            } else if (e instanceof JournalEvent.PromptAsked a) {
+                prompts.computeIfAbsent(a.block(), k -> new ArrayList<>()).add(a);
+            } else if (e instanceof JournalEvent.PromptEscalated x) {
+                prompts.computeIfAbsent(x.block(), k -> new ArrayList<>()).add(x);
+            } else if (e instanceof JournalEvent.PromptAnswered || e instanceof JournalEvent.PromptTimedOut) {
+                String block = e instanceof JournalEvent.PromptAnswered a ? a.block()
+                        : ((JournalEvent.PromptTimedOut) e).block();
+                prompts.computeIfAbsent(block, k -> new ArrayList<>()).add(e);
             }
         }
-        return new Restored(done);
+        return new Restored(done, prompts);
+    }
+
+    /** The deadline of a prompt asked before and still unanswered, or null. */
+    Instant deadline(String block) {
+        List<JournalEvent> asked = prompts.getOrDefault(block, List.of());
+        if (asked.isEmpty() || !(asked.get(asked.size() - 1) instanceof JournalEvent.PromptAsked a) || a.approval()) {
+            return null;
+        }
+        return a.deadline();
+    }
+
+    /**
+     * Where an approval asked before a suspension stands: its first (primary) deadline, and the escalation's deadline
+     * when it had escalated; null when no approval was pending.
+     *
+     * @param primaryDeadline   when the primary owners' time ran out
+     * @param escalatedDeadline when the secondary owners' time runs out, or null if it had not escalated
+     */
+    record PendingApproval(Instant primaryDeadline, Instant escalatedDeadline) {
+    }
+
+    PendingApproval approval(String block) {
+        List<JournalEvent> events = prompts.getOrDefault(block, List.of());
+        Instant primary = null;
+        Instant escalated = null;
+        for (JournalEvent e : events) {
+            if (e instanceof JournalEvent.PromptAsked a && a.approval()) {
+                primary = a.deadline();
+                escalated = null;
+            } else if (e instanceof JournalEvent.PromptEscalated x) {
+                escalated = x.deadline();
+            } else if (e instanceof JournalEvent.PromptAnswered) {
+                primary = null;
+                escalated = null;
+            }
+        }
+        return primary == null ? null : new PendingApproval(primary, escalated);
     }
 
     /** The result of an execution that finished before, if any. */
@@ -64,7 +113,11 @@ final class Restored {
                 ((List<Object>) k).forEach(x -> key.add(((Number) x).intValue()));
                 keys.add(key);
             }
-            matches.put(cond, new BlockState.Matches((String) mm.get("block"), keys));
+            String source = (String) mm.get("source");
+            if (source == null && !mm.containsKey("source")) { // journals before the source was recorded
+                source = mm.get("block") == null ? "artifacts" : "block:" + mm.get("block");
+            }
+            matches.put(cond, new BlockState.Matches(source, keys));
         });
         return new BlockState(results, (String) output.get("formatted_data"),
                 (List<String>) output.getOrDefault("formatted_rows", List.of()), matches,
@@ -85,7 +138,7 @@ final class Restored {
             Map<String, Object> m = new LinkedHashMap<>();
             s.matches().forEach((cond, mm) -> {
                 Map<String, Object> one = new LinkedHashMap<>();
-                one.put("block", mm.block());
+                one.put("source", mm.source());
                 one.put("keys", new ArrayList<>(mm.keys()));
                 m.put(cond, one);
             });

@@ -60,7 +60,21 @@ public final class Run {
     private boolean failed;
     private String failure;
 
+    /** How deep sub-playbooks may nest: deeper is surely a runaway recursion. */
+    static final int MAX_DEPTH = 16;
+
+    /** The playbook files from the top-level run down to this one, to stop a sub-playbook that calls itself. */
+    final List<String> chain;
+    private final List<Run> children = new ArrayList<>();
+
     public Run(RunRequest req, PluginRegistry registry, ExecutorService workers) {
+        this(req, registry, workers, List.of());
+    }
+
+    Run(RunRequest req, PluginRegistry registry, ExecutorService workers, List<String> parents) {
+        List<String> c = new ArrayList<>(parents);
+        c.add(req.playbook().file());
+        this.chain = List.copyOf(c);
         this.req = req;
         this.registry = registry;
         this.workers = workers;
@@ -98,14 +112,28 @@ public final class Run {
         return outcome;
     }
 
-    /** Ctrl-C: running executions are cancelled, nothing new starts, the rest is skipped. */
+    /**
+     * Ctrl-C: running executions are cancelled, nothing new starts, the rest is skipped, and the run ends at once:
+     * blocks still running (an action that has not answered yet, a prompt nobody answered) are recorded as
+     * cancelled rather than waited for.
+     */
     public void cancel() {
         onLoop(() -> {
             if (!outcome.isDone()) {
                 cancelled = true;
                 stop("the run was cancelled");
                 dispatcher.cancelAll();
-                checkDone();
+                children.forEach(Run::cancel);
+                for (Map.Entry<String, Status> e : status.entrySet()) {
+                    if (e.getValue() == Status.RUNNING) {
+                        e.setValue(Status.DONE);
+                        journal(new JournalEvent.BlockFinished(now(), e.getKey(), "cancelled", 0, 0, List.of(),
+                                Map.of("reason", "the run was cancelled while it ran")));
+                    }
+                }
+                runningBlocks = 0;
+                waitingFor.clear();
+                finishRun();
             }
         });
     }
@@ -115,7 +143,9 @@ public final class Run {
     }
 
     void journal(JournalEvent e) {
-        req.journal().record(e);
+        if (!outcome.isDone()) { // after the run's end nothing more is recorded (a plugin answering late)
+            req.journal().record(e);
+        }
     }
 
     /** Runs on the scheduler thread; late completions after the run ended are dropped. */
@@ -140,6 +170,13 @@ public final class Run {
         }
     }
 
+    /** Starts a sub-playbook's run as a child of this one (cancelled with it). */
+    CompletionStage<RunOutcome> startChild(RunRequest childRequest) {
+        Run child = new Run(childRequest, registry, workers, chain);
+        children.add(child);
+        return child.start();
+    }
+
     AppConnection connection(String key, java.util.function.Supplier<AppConnection> open) {
         return connections.computeIfAbsent(key, k -> open.get());
     }
@@ -155,6 +192,18 @@ public final class Run {
     void stop(String reason) {
         if (stopReason == null) {
             stopReason = reason;
+        }
+    }
+
+    /** Whether a block's failures are routed by a {@code failure} edge. */
+    boolean routesFailure(String block) {
+        return graph.outgoing(block).stream().anyMatch(e -> "failure".equals(e.port()));
+    }
+
+    /** A block failed as a whole: unless a failure edge routes it, the run is failed (and goes on, as in SOAR). */
+    void blockFailed(String block, String why) {
+        if (!routesFailure(block)) {
+            markFailed("block " + block + " failed: " + why);
         }
     }
 
@@ -231,6 +280,9 @@ public final class Run {
     /** A block ended: publish its data, journal it, follow its edges. */
     void finish(String block, BlockState state, String blockStatus, int executions, int failedExecutions,
                 Set<String> ports, Map<String, Object> output) {
+        if (outcome.isDone() || status.get(block) != Status.RUNNING) {
+            return; // the run ended (cancelled) while this block was running
+        }
         data.publish(block, state);
         status.put(block, Status.DONE);
         runningBlocks--;
@@ -242,6 +294,9 @@ public final class Run {
 
     /** A block that started but will not finish in this process (suspended, or stopped while waiting). */
     void abandon(String block) {
+        if (outcome.isDone() || status.get(block) != Status.RUNNING) {
+            return;
+        }
         runningBlocks--;
         checkDone();
     }

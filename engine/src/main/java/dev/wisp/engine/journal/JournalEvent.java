@@ -58,6 +58,13 @@ public sealed interface JournalEvent {
     record RowsSkipped(Instant time, String block, int count, String reason) implements JournalEvent {
     }
 
+    /**
+     * Defaults filled parameters that had no value: each entry has {@code parameter}, {@code value}, {@code source}
+     * (the parameter's default, or the asset field) and {@code rows} (how many executions used it).
+     */
+    record DefaultsUsed(Instant time, String block, List<Map<String, Object>> defaults) implements JournalEvent {
+    }
+
     /** Progress of a long execution (a pipeline's subtasks, a loop's iterations, fan-out). */
     record Progress(Instant time, String block, long done, long total, String detail) implements JournalEvent {
     }

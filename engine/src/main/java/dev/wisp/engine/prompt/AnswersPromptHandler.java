@@ -20,10 +20,17 @@ import java.util.concurrent.CompletionStage;
 public final class AnswersPromptHandler implements PromptHandler {
     private final Map<String, List<String>> answers;
     private final PromptHandler next;
+    private final String respondent;
 
     public AnswersPromptHandler(Map<String, List<String>> answers, PromptHandler next) {
+        this(answers, next, null);
+    }
+
+    /** As above; {@code respondent} is recorded as who answered (the user who gave the answers). */
+    public AnswersPromptHandler(Map<String, List<String>> answers, PromptHandler next, String respondent) {
         this.answers = Map.copyOf(answers);
         this.next = next;
+        this.respondent = respondent;
     }
 
     /** Parses {@code Block=value} and {@code Block.N=value} arguments. */
@@ -37,8 +44,13 @@ public final class AnswersPromptHandler implements PromptHandler {
             String target = arg.substring(0, eq);
             int index = 0;
             int dot = target.lastIndexOf('.');
-            if (dot > 0 && target.substring(dot + 1).matches("[0-9]+")) {
-                index = Integer.parseInt(target.substring(dot + 1));
+            if (dot > 0) {
+                String n = target.substring(dot + 1);
+                if (!n.matches("[0-9]{1,3}")) {
+                    throw new IllegalArgumentException("--answer " + arg + ": '" + n + "' is not a question number;"
+                            + " write BLOCK=VALUE for the first question, BLOCK.1=VALUE for the second, ...");
+                }
+                index = Integer.parseInt(n);
                 target = target.substring(0, dot);
             }
             byBlock.computeIfAbsent(target, k -> new TreeMap<>()).put(index, arg.substring(eq + 1));
@@ -92,7 +104,7 @@ public final class AnswersPromptHandler implements PromptHandler {
         }
         try {
             return CompletableFuture.completedFuture(new PromptOutcome.Answered(
-                    Answers.normalise(request.questions(), given, request.block()), null, "answers"));
+                    Answers.normalise(request.questions(), given, request.block()), respondent, "answers"));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -23,6 +23,10 @@ public final class TerminalPromptHandler implements PromptHandler {
     private final TimeSource time;
     private final Executor reader;
     private final String user;
+    /** Lines typed, read by one thread for the handler's life, so a question that timed out takes no line. */
+    private final java.util.concurrent.BlockingQueue<java.util.Optional<String>> lines =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+    private boolean reading;
 
     public TerminalPromptHandler(BufferedReader in, PrintWriter out, TimeSource time, Executor reader, String user) {
         this.in = in;
@@ -59,6 +63,43 @@ public final class TerminalPromptHandler implements PromptHandler {
         return result;
     }
 
+    /** The next line typed, or empty at end of input, or null when the question ended (timed out) first. */
+    private java.util.Optional<String> nextLine(CompletableFuture<PromptOutcome> done) throws IOException {
+        synchronized (lines) {
+            if (!reading) {
+                reading = true;
+                Thread t = new Thread(() -> {
+                    try {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            lines.add(java.util.Optional.of(line));
+                        }
+                    } catch (IOException e) {
+                        // the terminal is gone: the same as the end of input
+                    }
+                    lines.add(java.util.Optional.empty());
+                }, "wisp-terminal");
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+        while (!done.isDone()) {
+            try {
+                java.util.Optional<String> line = lines.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    if (line.isEmpty()) {
+                        lines.add(line); // the end of input stays the end for later questions
+                    }
+                    return line;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for an answer", e);
+            }
+        }
+        return null;
+    }
+
     private synchronized List<String> converse(PromptRequest request, CompletableFuture<PromptOutcome> done)
             throws IOException {
         synchronized (out) {
@@ -70,15 +111,20 @@ public final class TerminalPromptHandler implements PromptHandler {
         List<String> answers = new ArrayList<>();
         if (request.questions().isEmpty()) {
             prompt("Press Enter to acknowledge: ");
-            return in.readLine() == null ? null : answers;
+            java.util.Optional<String> line = nextLine(done);
+            return line == null || line.isEmpty() ? null : answers;
         }
         for (PromptResponse q : request.questions()) {
             while (!done.isDone()) {
                 prompt(q.prompt() + hint(q) + ": ");
-                String line = in.readLine();
-                if (line == null) {
+                java.util.Optional<String> typed = nextLine(done);
+                if (typed == null) {
+                    return answers; // timed out: the outcome is already decided, and no line was taken
+                }
+                if (typed.isEmpty()) {
                     return null;
                 }
+                String line = typed.get();
                 try {
                     answers.add(Answers.normalise(q, line));
                     break;

@@ -84,6 +84,10 @@ public final class RunReport {
             out.remove("results");
             out.remove("matches");
             out.remove("formatted_rows");
+            Object reason = out.remove("reason");
+            if (reason != null) {
+                b.put("reason", reason);
+            }
             if (!out.isEmpty()) {
                 b.put("output", out);
             }
@@ -109,12 +113,24 @@ public final class RunReport {
         } else if (e instanceof JournalEvent.RowsSkipped s) {
             Map<String, Object> b = entry(blocks, s.block());
             b.put("skipped_rows", ((Number) b.getOrDefault("skipped_rows", 0)).intValue() + s.count());
-            b.put("skipped_rows_reason", s.reason());
+            Object before = b.get("skipped_rows_reason");
+            b.put("skipped_rows_reason", before == null || before.equals(s.reason()) ? s.reason()
+                    : before + "; " + s.reason());
+        } else if (e instanceof JournalEvent.DefaultsUsed d) {
+            ((List<Object>) entry(blocks, d.block()).computeIfAbsent("defaults", k -> new ArrayList<>()))
+                    .addAll(d.defaults());
+        } else if (e instanceof JournalEvent.PromptEscalated x) {
+            Map<String, Object> prompt = (Map<String, Object>) entry(blocks, x.block())
+                    .computeIfAbsent("prompt", k -> new LinkedHashMap<>());
+            prompt.put("escalated_to", x.recipients());
+            prompt.put("deadline", x.deadline().toString());
         } else if (e instanceof JournalEvent.PromptAsked p) {
             Map<String, Object> prompt = new LinkedHashMap<>();
             prompt.put("message", p.message());
             prompt.put("questions", p.questions());
             prompt.put("deadline", p.deadline().toString());
+            prompt.put("recipients", p.recipients());
+            prompt.put("approval", p.approval());
             entry(blocks, p.block()).put("prompt", prompt);
         } else if (e instanceof JournalEvent.PromptAnswered a) {
             Map<String, Object> prompt = (Map<String, Object>) entry(blocks, a.block())
@@ -164,8 +180,10 @@ public final class RunReport {
         blocks.forEach((name, m) -> {
             String status = String.valueOf(m.get("status"));
             String detail;
-            if ("skipped".equals(status)) {
+            if ("skipped".equals(status) || m.get("reason") != null) {
                 detail = String.valueOf(m.get("reason"));
+            } else if (m.get("output") instanceof Map<?, ?> out && out.get("note") != null) {
+                detail = String.valueOf(out.get("note"));
             } else if (m.get("results") instanceof List<?> rs && !rs.isEmpty()) {
                 List<String> messages = new ArrayList<>();
                 for (Object r : rs) {

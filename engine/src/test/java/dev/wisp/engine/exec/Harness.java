@@ -39,7 +39,11 @@ final class Harness {
     RunRequest.SubPlaybookSource subs;
 
     static Playbook playbook(String yaml) {
-        LoadResult r = new PlaybookLoader(List.of()).loadString(yaml, "test.yaml");
+        return playbook("test.yaml", yaml);
+    }
+
+    static Playbook playbook(String file, String yaml) {
+        LoadResult r = new PlaybookLoader(List.of()).loadString(yaml, file);
         assertEquals(List.of(), r.diagnostics());
         return r.playbook().orElseThrow();
     }

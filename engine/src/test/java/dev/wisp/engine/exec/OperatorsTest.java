@@ -54,8 +54,26 @@ class OperatorsTest {
     }
 
     @Test
-    void orderingAMissingValueIsAReadableError() {
-        assertEquals("cannot order a missing value", assertThrows(Operators.ConditionException.class,
-                () -> t(null, Operator.LT, 1)).getMessage());
+    void aMissingValueNeverMatchesAnOrderingAndIsReported() {
+        assertFalse(t(null, Operator.LT, 1));
+        assertFalse(t(null, Operator.GE, 1));
+        assertFalse(t(1, Operator.GE, null));
+        assertTrue(Operators.missing(Operator.GE, null, 50));
+        assertFalse(Operators.missing(Operator.EQ, null, 50), "== and != treat null as a value, as SOAR does");
+        assertTrue(t(null, Operator.NE, "low"));
+    }
+
+    @Test
+    void severalValuesAreComparedOneByOneNeverAsText() {
+        Operators.Several risks = new Operators.Several(List.of(20, 10));
+        assertFalse(t(risks, Operator.GE, 50), "as text, '[20, 10]' >= '50' would hold");
+        assertTrue(t(new Operators.Several(List.of(20, 60)), Operator.GE, 50));
+        assertTrue(t(List.of(20, 60), Operator.GT, 50), "a list field is several values too");
+        assertTrue(t(risks, Operator.NE, 30), "!= holds when == holds for none");
+        assertFalse(t(risks, Operator.NE, 10));
+        assertTrue(t("10.1.2.3", Operator.IN, new Operators.Several(List.of("192.168.0.0/16", "10.0.0.0/8"))));
+        assertFalse(t("10.0.0.1", Operator.IN, List.of("10.0.0.10")), "in a list is membership, not substring");
+        assertTrue(t(new Operators.Several(List.of("", "x")), Operator.IS_NOT_EMPTY, null));
+        assertTrue(t(new Operators.Several(java.util.Arrays.asList(null, null)), Operator.NOT_EXISTS, null));
     }
 }

@@ -35,7 +35,7 @@ class RunTest {
     }
 
     @Test
-    void runsOncePerRowZippingOneSourceAndSkippingRowsWithoutRequiredValues() {
+    void runsOncePerRowZippingOneSourceAndFailingABlockWhoseRowsWereAllSkipped() {
         RunOutcome o = h.run("""
                 playbook: fanout
                 blocks:
@@ -47,7 +47,9 @@ class RunTest {
                   g: { action: echo, app: test, parameters: { value: l:action_result.data.*.*.missing } }
                 edges: [start -> l, l -> e, e -> g, g -> end]
                 """);
-        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(RunOutcome.Status.FAILED, o.status(), o.message());
+        assertEquals("block g failed: no execution: 3 rows were skipped (required parameter value had no value)",
+                o.message());
         assertEquals(List.of("echo {n=0, value=i-0}", "echo {n=1, value=i-1}", "echo {n=2, value=i-2}"),
                 h.app.calls.stream().filter(c -> c.startsWith("echo")).sorted().toList());
         JournalEvent.RowsSkipped skipped = h.events(JournalEvent.RowsSkipped.class).get(0);
@@ -132,7 +134,7 @@ class RunTest {
                 playbook: reentrant
                 blocks:
                   d: { decision: { first: [[container:x, not exists]] } }
-                  empty: { action: echo, app: test, parameters: { value: container:nothing }, join: any }
+                  empty: { action: echo, app: test, parameters: { value: first }, join: any }
                   other: { action: echo, app: test, parameters: { value: other } }
                   after: { action: echo, app: test, parameters: { value: after } }
                 edges:
@@ -145,12 +147,12 @@ class RunTest {
                 """);
         assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
         assertEquals("none of its incoming edges was taken (d.else)", h.skipped("other"));
-        assertEquals(List.of("echo {value=after}"), h.app.calls);
+        assertEquals(List.of("echo {value=first}", "echo {value=after}"), h.app.calls);
     }
 
     @Test
     void subPlaybooksGetInputsAndReturnTheirOutputs() {
-        h.subs = (parent, path) -> Harness.playbook("""
+        h.subs = (parent, path) -> Harness.playbook(path, """
                 playbook: child
                 inputs: { who: { type: string } }
                 outputs: { greeting: { value: "hi:formatted_data" } }
@@ -181,7 +183,7 @@ class RunTest {
                   a: { action: echo, app: test, parameters: { value: 1 } }
                 edges: [start -> d, d.yes_branch -> a, a -> end]
                 """);
-        assertTrue(h.finished("d").output().get("note").toString().startsWith("no branch held and there is no else"));
+        assertTrue(h.finished("d").output().get("note").toString().startsWith("no branch matched and there is no else"));
         assertEquals("none of its incoming edges was taken (d.yes_branch)", h.skipped("a"));
     }
 
@@ -358,7 +360,7 @@ class RunTest {
                 edges: [start -> q, q.failure -> no, q -> end, no -> end]
                 """);
         assertEquals(RunOutcome.Status.SUCCESS, o.status());
-        assertEquals(List.of("echo {value=no answer within 5m}"), h.app.calls);
+        assertEquals(List.of("echo {value=no answer within 5m (the deadline was 2026-11-22T10:05:00Z)}"), h.app.calls);
     }
 
     @Test

@@ -28,6 +28,8 @@ class JournalCodecTest {
                         12, true),
                 new JournalEvent.ExecutionRetrying(T, "b", 0, 1, 2000, "HTTP 503"),
                 new JournalEvent.RowsSkipped(T, "b", 3, "no value"),
+                new JournalEvent.DefaultsUsed(T, "b", List.of(Map.of("parameter", "project_id", "value", 7,
+                        "source", "asset cado: default_project", "rows", 2))),
                 new JournalEvent.Progress(T, "b", 1, 2, "half"),
                 new JournalEvent.Log(T, "b", "line"),
                 new JournalEvent.PromptAsked(T, "q", "Go?", List.of(Map.of("prompt", "Go", "type", "yes/no")),

@@ -145,7 +145,7 @@ final class CadoHttp implements AutoCloseable {
         }
         SimpleHttpRequest request = b.build();
         CompletableFuture<SimpleHttpResponse> sent = new CompletableFuture<>();
-        client.execute(request, new FutureCallback<>() {
+        java.util.concurrent.Future<SimpleHttpResponse> exchange = client.execute(request, new FutureCallback<>() {
             @Override
             public void completed(SimpleHttpResponse result) {
                 sent.complete(result);
@@ -161,6 +161,8 @@ final class CadoHttp implements AutoCloseable {
                 sent.completeExceptionally(new CadoException(0, "request cancelled"));
             }
         });
+        // a timed-out or cancelled execution aborts its request instead of leaving it to finish unseen
+        ctx.onCancel(() -> exchange.cancel(true));
         boolean get = method.equals("GET");
         return sent.handle((response, error) -> {
             if (error != null) {
@@ -274,6 +276,6 @@ final class CadoHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close(CloseMode.GRACEFUL);
+        client.close(CloseMode.IMMEDIATE); // in-flight requests belong to executions that ended or were cancelled
     }
 }
