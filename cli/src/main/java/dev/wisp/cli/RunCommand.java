@@ -206,7 +206,7 @@ final class RunCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                parsed.add(Events.parse(lines.get(i), events + ":" + (i + 1)));
+                parsed.add(Events.parseLine(lines.get(i), events.toString(), i + 1));
             } catch (Events.EventException e) {
                 problems.add(e.getMessage());
             }

@@ -48,7 +48,9 @@ public final class Validator {
 
     private SubPlaybooks subPlaybooks(Path file) {
         return (parent, relative) -> {
-            Path sub = file.toAbsolutePath().getParent().resolve(relative).normalize();
+            // relative to the playbook that names it (a sub-playbook's own sub-playbooks are beside it)
+            Path base = parent.file() == null ? file : Path.of(parent.file());
+            Path sub = base.toAbsolutePath().getParent().resolve(relative).normalize();
             if (!Files.isRegularFile(sub)) {
                 return new SubPlaybooks.Found(Optional.empty(), "file not found: " + display(sub));
             }

@@ -86,6 +86,8 @@ public enum Code {
     WSP047("unknown-condition", Severity.ERROR),
     /** A data path whose form does not fit the block it names (e.g. formatted_data of an action). */
     WSP048("path-kind", Severity.ERROR),
+    /** An ordering comparison with a multi-valued path of another source than the condition's items. */
+    WSP049("multi-valued-comparison", Severity.WARNING),
 
     // --- typed data paths (WSP05x)
     /** A data path names an output the action does not declare. */
@@ -97,7 +99,9 @@ public enum Code {
     /** A sub-playbook that cannot be found or is invalid. */
     WSP060("sub-playbook", Severity.ERROR),
     /** A sub-playbook input or output that the sub-playbook does not declare. */
-    WSP061("sub-playbook-io", Severity.ERROR);
+    WSP061("sub-playbook-io", Severity.ERROR),
+    /** A sub-playbook that calls itself, directly or through other sub-playbooks. */
+    WSP062("sub-playbook-cycle", Severity.ERROR);
 
     private final String slug;
     private final Severity defaultSeverity;

@@ -205,12 +205,24 @@ final class BlockRunners {
             return;
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
-        pb.inputs().forEach((k, v) -> inputs.put(k, run.single(v)));
+        pb.inputs().forEach((k, v) -> {
+            Object value = run.single(v);
+            if (value != null) { // a missing value is an input not given: the child says if it needs it
+                inputs.put(k, value);
+            }
+        });
         RunRequest req = new RunRequest(run.req.runId() + "/" + pb.name(), child, inputs, run.req.container(),
                 run.req.artifacts(), run.req.assets(), run.req.prompts(),
                 e -> run.req.journal().record(Prefixed.event(pb.name(), e)), run.req.time(),
                 run.req.maxConcurrency(), List.of(), source);
-        run.startChild(req).whenComplete((o, error) -> run.onLoop(() -> {
+        java.util.concurrent.CompletionStage<dev.wisp.engine.run.RunOutcome> started;
+        try {
+            started = run.startChild(req);
+        } catch (IllegalArgumentException e) {
+            failBlock(pb.name(), "sub-playbook " + child.name() + " cannot start: " + e.getMessage());
+            return;
+        }
+        started.whenComplete((o, error) -> run.onLoop(() -> {
             if (error != null) {
                 failBlock(pb.name(), "sub-playbook " + pb.playbook() + " failed: " + error.getMessage());
                 return;

@@ -56,7 +56,22 @@ public final class Events {
         }
     }
 
-    /** Parses JSON text; {@code where} names it in messages (a file, or {@code file:line} for JSON Lines). */
+    /** Parses one line of a JSON Lines file: locations are {@code file:LINE:col}. */
+    public static Event parseLine(String json, String file, int line) {
+        Object value;
+        try {
+            value = JournalCodec.mapper().readValue(json, Object.class);
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw new EventException(file + ":" + line + ": not JSON: " + msg);
+        }
+        return of(value, pointer -> {
+            String at = locate(json, pointer); // ":1:col" within the line
+            return file + ":" + line + (at.isEmpty() ? "" : at.substring(at.indexOf(':', 1)));
+        });
+    }
+
+    /** Parses JSON text; {@code where} names it in messages (a file). */
     public static Event parse(String json, String where) {
         Object value;
         try {

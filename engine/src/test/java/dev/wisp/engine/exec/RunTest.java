@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisp.engine.Engine;
 import dev.wisp.engine.journal.JournalEvent;
 import dev.wisp.engine.prompt.PromptOutcome;
 import dev.wisp.engine.run.RunOutcome;
@@ -419,5 +420,43 @@ class RunTest {
         assertEquals(List.of("internal", "missing"), h.finished("f").ports());
         assertEquals(List.of("echo {value=10.1.2.3}"), h.app.calls);
         assertNull(h.skipped("e"));
+    }
+
+    @Test
+    void aSubPlaybookThatCallsItselfStopsWithTheChainInsteadOfRecursing() {
+        String self = """
+                playbook: self
+                blocks:
+                  again: { playbook: self.yaml }
+                edges: [start -> again, again -> end]
+                """;
+        h.subs = (parent, path) -> Harness.playbook("self.yaml", self);
+        RunOutcome o = h.run(self);
+        assertEquals(RunOutcome.Status.FAILED, o.status(), o.message());
+        assertTrue(o.message().contains("calls itself: test.yaml -> self.yaml -> self.yaml"), o.message());
+        assertTrue(h.events.size() < 60, "a few events, not a runaway journal: " + h.events.size());
+    }
+
+    @Test
+    void cancellingWhileAPromptWaitsEndsTheRunAtOnceWithItsEndInTheJournal() throws Exception {
+        h.prompts = request -> new java.util.concurrent.CompletableFuture<>(); // nobody ever answers
+        Engine.Handle handle = h.start("""
+                playbook: waiting
+                blocks:
+                  ask: { prompt: "Go ahead", responses: [{ prompt: Go, type: yes/no }] }
+                  after: { action: echo, app: test, parameters: { value: after } }
+                edges: [start -> ask, ask -> after, after -> end]
+                """, Map.of(), List.of());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (h.events(JournalEvent.PromptAsked.class).isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        handle.cancel();
+        RunOutcome o = handle.outcome().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(RunOutcome.Status.CANCELLED, o.status());
+        JournalEvent last = h.events.get(h.events.size() - 1);
+        assertTrue(last instanceof JournalEvent.RunFinished f && f.status().equals("cancelled"), last.toString());
+        assertEquals("cancelled", h.finished("ask").status());
+        assertEquals("the run was cancelled", h.skipped("after"));
     }
 }
