@@ -1,5 +1,6 @@
 package dev.wisp.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -38,8 +39,17 @@ class InterruptTest {
             Thread.sleep(10); // polling a file another process writes, with a deadline
         }
         assertTrue(journal != null, "the run started");
+        long t0 = System.nanoTime();
         p.destroy();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the process ended");
+        System.out.printf("SIGTERM to exit: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        assertEquals(130, p.exitValue(), "SIGTERM exits as cancelled, like Ctrl-C");
+        String out = Files.readString(dir.resolve("out.txt"));
+
+        assertTrue(out.contains("cancelled wait") && out.contains(": cancelled"), "the summary is printed:\n" + out);
+        Path report = journal.resolveSibling("report.json");
+        assertTrue(Files.exists(report), "report.json is written");
+        assertTrue(Files.readString(report).contains("\"status\" : \"cancelled\""), Files.readString(report));
         List<String> lines = Files.readAllLines(journal);
         String last = lines.get(lines.size() - 1);
         assertTrue(last.contains("\"type\":\"run_finished\"") && last.contains("\"status\":\"cancelled\""), last);

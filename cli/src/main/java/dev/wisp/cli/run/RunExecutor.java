@@ -74,7 +74,7 @@ public final class RunExecutor {
             handle.cancel();
             try {
                 handle.outcome().toCompletableFuture().get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
-                printed.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                printed.await(1000, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException | ExecutionException | java.util.concurrent.TimeoutException e) {
                 // exiting anyway: the journal has everything up to here
             }

@@ -424,4 +424,41 @@ class CadoResponseAppTest {
             silent.stop(0);
         }
     }
+
+    @Test
+    void aCancelledExecutionAbortsItsRequestInsteadOfWaitingForTheAnswer() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer silent = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        silent.createContext("/", ex -> {
+            arrived.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        silent.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        silent.start();
+        Map<String, Object> config = Map.of("base_url", "http://127.0.0.1:" + silent.getAddress().getPort()
+                + "/api/v2", "access_token", TOKEN, "read_timeout", 600);
+        try (AppConnection slow = new CadoResponseApp().connect(new AssetConfig("cado", "cado_response", config,
+                Set.of("access_token")))) {
+            FakeContext ctx = new FakeContext("get pipeline", Map.of("pipeline_id", 6), null);
+            contexts.add(ctx);
+            java.util.concurrent.CompletableFuture<ActionResult> f = slow.execute(ctx).toCompletableFuture();
+            assertTrue(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS), "the request reached the server");
+            ctx.cancel();
+            // with a read timeout of 10 minutes, only an aborted request ends this soon
+            ActionResult r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertFalse(r.succeeded());
+            assertTrue(r.message().contains("cancelled"), r.message());
+            assertEquals(List.of(), ctx.delays, "a cancelled request is not retried");
+        } finally {
+            release.countDown();
+            silent.stop(0);
+        }
+    }
 }

@@ -81,8 +81,20 @@ class FakeContext implements ActionContext {
         lines.add("log " + message);
     }
 
+    private final CompletableFuture<Void> cancel = new CompletableFuture<>();
+
     @Override
     public boolean cancelled() {
-        return false;
+        return cancel.isDone();
+    }
+
+    @Override
+    public void onCancel(Runnable action) {
+        cancel.thenRun(action);
+    }
+
+    /** What the engine does past an execution's timeout, or on Ctrl-C. */
+    void cancel() {
+        cancel.complete(null);
     }
 }
