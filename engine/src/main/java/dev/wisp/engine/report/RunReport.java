@@ -161,7 +161,7 @@ public final class RunReport {
     private static Map<String, Object> totals(Map<String, Map<String, Object>> blocks) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("blocks", blocks.size());
-        for (String s : List.of("success", "partial", "failed", "skipped", "running", "pending")) {
+        for (String s : List.of("success", "partial", "failed", "cancelled", "skipped", "running", "pending")) {
             t.put(s, blocks.values().stream().filter(b -> s.equals(b.get("status"))).count());
         }
         t.put("executions", blocks.values().stream().mapToInt(b -> ((Number) b.getOrDefault("executions", 0))
