@@ -47,6 +47,11 @@ public final class Engine implements AutoCloseable {
         public void cancel() {
             run.cancel();
         }
+
+        /** Whether the run waits only for time or people (see {@link Run#idle()}). */
+        public boolean idle() {
+            return run.idle();
+        }
     }
 
     @Override

@@ -90,7 +90,7 @@ public final class TestRunner {
         try (Engine engine = new Engine(PluginRegistry.of(apps))) {
             RunRequest req = new RunRequest("test", playbook, test.inputs(), test.container(), test.artifacts(),
                     assets, new TestPrompts(test.answers(), time), events::add, time, 8, List.of(), subs);
-            outcome = drive(engine.start(req).outcome().toCompletableFuture(), time, events);
+            outcome = drive(engine.start(req), time);
             if (outcome != null && outcome.status() == RunOutcome.Status.SUSPENDED && test.resume() != null) {
                 if (test.resume().after() != null) {
                     time.advance(test.resume().after());
@@ -102,7 +102,7 @@ public final class TestRunner {
                 RunRequest resumed = new RunRequest("test", playbook, test.inputs(), test.container(),
                         test.artifacts(), assets, new TestPrompts(test.resume().answers(), time), events::add, time,
                         8, prior, subs);
-                outcome = drive(engine.start(resumed).outcome().toCompletableFuture(), time, events);
+                outcome = drive(engine.start(resumed), time);
             }
         }
         List<String> failures = outcome == null ? List.of("the run did not finish within 30 s of real time")
@@ -115,21 +115,22 @@ public final class TestRunner {
         return new AssetConfig(name, a == null ? name : a.app(), config, Set.of());
     }
 
-    /** Advances virtual time only when the run is idle (no event for a moment), so timers never race work. */
-    private static RunOutcome drive(CompletableFuture<RunOutcome> f, ManualTime time, List<JournalEvent> events) {
+    /**
+     * Advances virtual time only when the run is idle (nothing queued, no plugin call returning), so timers never
+     * race work.
+     */
+    private static RunOutcome drive(Engine.Handle handle, ManualTime time) {
+        CompletableFuture<RunOutcome> f = handle.outcome().toCompletableFuture();
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
-        int seen = -1;
         while (!f.isDone()) {
             if (System.nanoTime() > deadline) {
                 return null;
             }
-            int now = events.size();
-            if (now == seen && time.pending() > 0) {
+            if (time.pending() > 0 && handle.idle()) {
                 time.fireNext();
             }
-            seen = now;
             try {
-                f.get(2, TimeUnit.MILLISECONDS);
+                f.get(1, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 // still running: look again
             } catch (java.util.concurrent.ExecutionException e) {

@@ -23,21 +23,29 @@ public sealed interface Block {
     /** The output ports edges may leave from; the empty string stands for the default (unported) output. */
     List<String> ports();
 
+    /** The kinds of block; a switch over them without {@code default} must handle every kind. */
+    enum Kind {
+        ACTION("action"), PROMPT("prompt"), FILTER("filter"), DECISION("decision"), FORMAT("format"),
+        PLAYBOOK("playbook");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        /** The kind as written in YAML. */
+        public String id() {
+            return id;
+        }
+    }
+
+    /** The block's kind (each block type names its own, so a new type cannot be forgotten). */
+    Kind type();
+
     /** The kind as written in YAML: action, prompt, filter, decision, format or playbook. */
     default String kind() {
-        // Java 17 has no pattern switch; Block is sealed, so this chain covers every kind
-        if (this instanceof ActionBlock) {
-            return "action";
-        } else if (this instanceof PromptBlock) {
-            return "prompt";
-        } else if (this instanceof FilterBlock) {
-            return "filter";
-        } else if (this instanceof DecisionBlock) {
-            return "decision";
-        } else if (this instanceof FormatBlock) {
-            return "format";
-        }
-        return "playbook";
+        return type().id();
     }
 
     /**
@@ -58,6 +66,11 @@ public sealed interface Block {
     record ActionBlock(BlockInfo info, String action, Location actionLocation, String asset, String app,
                        Map<String, Value> parameters, Combine combine, Integer maxConcurrency, Duration timeout,
                        Retry retry, Repeat repeat, OnFailure onFailure) implements Block {
+        @Override
+        public Kind type() {
+            return Kind.ACTION;
+        }
+
         public ActionBlock {
             Objects.requireNonNull(info, "info");
             Objects.requireNonNull(action, "action");
@@ -83,6 +96,11 @@ public sealed interface Block {
      */
     record PromptBlock(BlockInfo info, String message, List<Value> parameters, List<PromptResponse> responses,
                        String approver, Duration timeout) implements Block {
+        @Override
+        public Kind type() {
+            return Kind.PROMPT;
+        }
+
         public PromptBlock {
             Objects.requireNonNull(info, "info");
             Objects.requireNonNull(message, "message");
@@ -101,6 +119,11 @@ public sealed interface Block {
      * {@code filtered-data:} paths see only the matching items.
      */
     record FilterBlock(BlockInfo info, List<Condition> conditions) implements Block {
+        @Override
+        public Kind type() {
+            return Kind.FILTER;
+        }
+
         public FilterBlock {
             Objects.requireNonNull(info, "info");
             conditions = List.copyOf(conditions);
@@ -114,6 +137,11 @@ public sealed interface Block {
 
     /** The first branch whose condition holds, else {@code else}; no match and no else edge ends the branch. */
     record DecisionBlock(BlockInfo info, List<Condition> branches) implements Block {
+        @Override
+        public Kind type() {
+            return Kind.DECISION;
+        }
+
         public static final String ELSE = "else";
 
         public DecisionBlock {
@@ -135,6 +163,11 @@ public sealed interface Block {
      */
     record FormatBlock(BlockInfo info, String template, Location templateLocation, List<Value> parameters,
                        String separator) implements Block {
+        @Override
+        public Kind type() {
+            return Kind.FORMAT;
+        }
+
         public FormatBlock {
             Objects.requireNonNull(info, "info");
             Objects.requireNonNull(template, "template");
@@ -159,6 +192,11 @@ public sealed interface Block {
      */
     record PlaybookBlock(BlockInfo info, String playbook, Location playbookLocation, Map<String, Value> inputs)
             implements Block {
+        @Override
+        public Kind type() {
+            return Kind.PLAYBOOK;
+        }
+
         public PlaybookBlock {
             Objects.requireNonNull(info, "info");
             Objects.requireNonNull(playbook, "playbook");

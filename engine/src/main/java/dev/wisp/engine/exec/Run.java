@@ -1,25 +1,24 @@
 package dev.wisp.engine.exec;
 
-import dev.wisp.dsl.graph.PlaybookGraph;
+import dev.wisp.dsl.model.Asset;
 import dev.wisp.dsl.model.Block;
-import dev.wisp.dsl.model.Edge;
-import dev.wisp.dsl.model.Join;
-import dev.wisp.dsl.model.Output;
-import dev.wisp.dsl.model.Value;
-import dev.wisp.engine.data.BlockState;
-import dev.wisp.engine.data.PathEvaluator;
-import dev.wisp.engine.data.Row;
+import dev.wisp.dsl.model.Playbook;
+import dev.wisp.engine.asset.ApprovalPolicy;
 import dev.wisp.engine.data.RunData;
-import dev.wisp.engine.journal.JournalEvent;
 import dev.wisp.engine.plugin.PluginRegistry;
+import dev.wisp.engine.prompt.PromptOutcome;
 import dev.wisp.engine.run.RunOutcome;
 import dev.wisp.engine.run.RunRequest;
+import dev.wisp.spi.ActionResult;
+import dev.wisp.spi.ActionSpec;
+import dev.wisp.spi.App;
 import dev.wisp.spi.AppConnection;
+import dev.wisp.spi.AssetConfig;
+import dev.wisp.spi.ConfigField;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,51 +26,38 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One run of a playbook. All of its state lives on one scheduler thread (no locks); actions execute on worker
- * threads and report back to it. Blocks start when their incoming edges are resolved: with {@code join: all} once
- * every incoming edge is taken or can no longer be, with {@code join: any} on the first taken edge. A block none
- * of whose edges was taken is skipped with the reason; nothing halts silently.
+ * The embedded runtime of one run: it drives the run's {@link Scheduler} on one thread of its own (all of the run's
+ * state is touched only there), carries out its commands (journal writes, plugin calls on worker threads, timers
+ * from the run's time source, questions to the prompt handler, sub-playbooks as child runs) and feeds what happens
+ * back to it as events, stamped with the run's clock.
  */
 public final class Run {
-    enum Status { PENDING, RUNNING, DONE, SKIPPED }
-
-    final RunRequest req;
-    final PluginRegistry registry;
-    final ExecutorService loop;
-    final ExecutorService workers;
-    final PlaybookGraph graph;
-    final RunData data;
-    final PathEvaluator eval = new PathEvaluator();
-    final Dispatcher dispatcher;
-    private final Map<String, Status> status = new LinkedHashMap<>();
-    private final Map<Edge, Boolean> taken = new HashMap<>();
-    private final Map<String, AppConnection> connections = new HashMap<>();
-    private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
-    private final Set<String> waitingFor = new LinkedHashSet<>();
-    private final Restored restored;
-    private final BlockRunners runners;
-    private int runningBlocks;
-    private boolean holding;
-    private boolean checkScheduled;
-    private String stopReason;
-    private boolean cancelled;
-    private boolean failed;
-    private String failure;
-
     /** How deep sub-playbooks may nest: deeper is surely a runaway recursion. */
     static final int MAX_DEPTH = 16;
 
-    /** The playbook files from the top-level run down to this one, to stop a sub-playbook that calls itself. */
-    final List<String> chain;
-    private final List<Run> children = new ArrayList<>();
+    private final RunRequest req;
+    private final PluginRegistry registry;
+    private final ExecutorService workers;
+    private final ExecutorService loop;
+    private final List<String> chain;
+    private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+    private final Map<String, AppConnection> connections = new HashMap<>();
+    private final Map<String, App> apps = new HashMap<>();
+    private final Map<Long, ExecutionContext> executions = new HashMap<>();
+    private final Map<Long, CompletableFuture<PromptOutcome>> questions = new HashMap<>();
+    private final Set<Long> timers = new java.util.HashSet<>();
+    private final Map<Long, Run> children = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger activity = new java.util.concurrent.atomic.AtomicInteger();
+    private final Scheduler scheduler;
 
     public Run(RunRequest req, PluginRegistry registry, ExecutorService workers) {
         this(req, registry, workers, List.of());
     }
 
-    Run(RunRequest req, PluginRegistry registry, ExecutorService workers, List<String> parents) {
+    private Run(RunRequest req, PluginRegistry registry, ExecutorService workers, List<String> parents) {
         List<String> c = new ArrayList<>(parents);
         c.add(req.playbook().file());
         this.chain = List.copyOf(c);
@@ -83,264 +69,225 @@ public final class Run {
             t.setDaemon(true);
             return t;
         });
-        this.graph = new PlaybookGraph(req.playbook());
-        this.data = new RunData(req.container(), req.artifacts(), Inputs.resolve(req.playbook(), req.inputs()));
-        this.dispatcher = new Dispatcher(req.maxConcurrency());
-        this.restored = Restored.from(req.prior());
-        this.runners = new BlockRunners(this);
-        req.playbook().blocks().keySet().forEach(b -> status.put(b, Status.PENDING));
+        RunData data = new RunData(req.container(), req.artifacts(), Inputs.resolve(req.playbook(), req.inputs()));
+        this.scheduler = new Scheduler(req.runId(), req.playbook(), data, resolve(req.playbook()),
+                req.maxConcurrency(), req.prior());
     }
 
     /** Starts the run; the stage completes when it ends (success, failed, cancelled or suspended). */
     public CompletionStage<RunOutcome> start() {
-        loop.execute(() -> guard(() -> {
-            if (req.prior().isEmpty()) {
-                journal(new JournalEvent.RunStarted(now(), req.runId(), req.playbook().name(), req.playbook().file(),
-                        new LinkedHashMap<>(data.inputs()), null));
-            } else {
-                journal(new JournalEvent.RunResumed(now(), req.runId()));
-            }
-            // record every restored edge first, then start what is ready: a block finished later in the old
-            // journal must not be started again because an earlier one made it look ready
-            holding = true;
-            restore();
-            resolve(Edge.START, Set.of(""));
-            holding = false;
-            List.copyOf(status.keySet()).forEach(this::consider);
-            checkDone();
-        }));
+        feed(() -> new Step.Start(now()));
         return outcome;
     }
 
-    /**
-     * Ctrl-C: running executions are cancelled, nothing new starts, the rest is skipped, and the run ends at once:
-     * blocks still running (an action that has not answered yet, a prompt nobody answered) are recorded as
-     * cancelled rather than waited for.
-     */
+    /** Ctrl-C: the run ends at once; running executions are cancelled and recorded as such. */
     public void cancel() {
-        onLoop(() -> {
-            if (!outcome.isDone()) {
-                cancelled = true;
-                stop("the run was cancelled");
-                dispatcher.cancelAll();
-                children.forEach(Run::cancel);
-                for (Map.Entry<String, Status> e : status.entrySet()) {
-                    if (e.getValue() == Status.RUNNING) {
-                        e.setValue(Status.DONE);
-                        journal(new JournalEvent.BlockFinished(now(), e.getKey(), "cancelled", 0, 0, List.of(),
-                                Map.of("reason", "the run was cancelled while it ran")));
-                    }
-                }
-                runningBlocks = 0;
-                waitingFor.clear();
-                finishRun();
-            }
-        });
+        feed(() -> new Step.Cancel(now()));
     }
 
-    Instant now() {
+    private Instant now() {
         return req.time().clock().instant();
     }
 
-    void journal(JournalEvent e) {
-        if (!outcome.isDone()) { // after the run's end nothing more is recorded (a plugin answering late)
-            req.journal().record(e);
+    /**
+     * Whether the run waits only for time or for people: nothing queued on its thread, no plugin call still
+     * returning, and the same for its sub-playbooks. Virtual-time drivers (tests) advance the clock only then.
+     */
+    public boolean idle() {
+        if (activity.get() > 0) {
+            return false;
         }
-    }
-
-    /** Runs on the scheduler thread; late completions after the run ended are dropped. */
-    void onLoop(Runnable r) {
         try {
-            loop.execute(() -> guard(r));
-        } catch (java.util.concurrent.RejectedExecutionException ended) {
-            // the run is over: a plugin answered after cancellation, nothing is left to update
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> List.copyOf(children.values()), loop)
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS).stream().allMatch(Run::idle)
+                    && activity.get() == 0;
+        } catch (RejectedExecutionException | java.util.concurrent.ExecutionException
+                 | java.util.concurrent.TimeoutException e) {
+            return outcome.isDone();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-    }
-
-    private void guard(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException | Error e) {
-            failed = true;
-            failure = "internal error: " + e;
-            stop(failure);
-            if (!outcome.isDone()) {
-                finishRun();
-            }
-        }
-    }
-
-    /** Starts a sub-playbook's run as a child of this one (cancelled with it). */
-    CompletionStage<RunOutcome> startChild(RunRequest childRequest) {
-        Run child = new Run(childRequest, registry, workers, chain);
-        children.add(child);
-        return child.start();
-    }
-
-    AppConnection connection(String key, java.util.function.Supplier<AppConnection> open) {
-        return connections.computeIfAbsent(key, k -> open.get());
-    }
-
-    Restored restored() {
-        return restored;
-    }
-
-    boolean stopping() {
-        return stopReason != null;
-    }
-
-    void stop(String reason) {
-        if (stopReason == null) {
-            stopReason = reason;
-        }
-    }
-
-    /** Whether a block's failures are routed by a {@code failure} edge. */
-    boolean routesFailure(String block) {
-        return graph.outgoing(block).stream().anyMatch(e -> "failure".equals(e.port()));
-    }
-
-    /** A block failed as a whole: unless a failure edge routes it, the run is failed (and goes on, as in SOAR). */
-    void blockFailed(String block, String why) {
-        if (!routesFailure(block)) {
-            markFailed("block " + block + " failed: " + why);
-        }
-    }
-
-    void markFailed(String why) {
-        failed = true;
-        if (failure == null) {
-            failure = why;
-        }
-    }
-
-    void suspendFor(String block) {
-        waitingFor.add(block);
-        stop("waiting for an answer to " + block);
-    }
-
-    /** Replays an earlier journal: finished blocks are not run again. */
-    private void restore() {
-        for (JournalEvent e : req.prior()) {
-            if (e instanceof JournalEvent.BlockFinished f && status.get(f.block()) == Status.PENDING) {
-                data.publish(f.block(), Restored.state(f.output()));
-                status.put(f.block(), Status.DONE);
-                resolve(f.block(), new LinkedHashSet<>(f.ports()));
-            } else if (e instanceof JournalEvent.BlockSkipped s && status.get(s.block()) == Status.PENDING) {
-                status.put(s.block(), Status.SKIPPED);
-                resolve(s.block(), Set.of());
-            }
-        }
-    }
-
-    /** Resolves the edges leaving {@code node}: taken if their port fired. */
-    void resolve(String node, Set<String> ports) {
-        boolean hasFailureEdge = graph.outgoing(node).stream().anyMatch(e -> "failure".equals(e.port()));
-        for (Edge e : graph.outgoing(node)) {
-            String port = e.port() == null ? (hasFailureEdge ? "success" : "") : e.port();
-            taken.put(e, ports.contains(port));
-        }
-        if (!holding) {
-            for (Edge e : graph.outgoing(node)) {
-                consider(e.to());
-            }
-        }
-    }
-
-    private void consider(String block) {
-        if (block.equals(Edge.END) || status.get(block) != Status.PENDING) {
-            return;
-        }
-        List<Edge> in = graph.incoming(block);
-        boolean anyTaken = in.stream().anyMatch(e -> Boolean.TRUE.equals(taken.get(e)));
-        boolean allResolved = in.stream().allMatch(taken::containsKey);
-        Block b = req.playbook().blocks().get(block);
-        boolean ready = b.info().join() == Join.ANY ? anyTaken : allResolved && anyTaken;
-        if (ready && !stopping()) {
-            startBlock(b);
-        } else if (allResolved && !anyTaken) {
-            skip(block, "none of its incoming edges was taken (" + String.join(", ", in.stream()
-                    .map(e -> e.from() + (e.port() == null ? "" : "." + e.port())).toList()) + ")");
-        }
-    }
-
-    private void skip(String block, String reason) {
-        status.put(block, Status.SKIPPED);
-        journal(new JournalEvent.BlockSkipped(now(), block, reason));
-        resolve(block, Set.of());
-    }
-
-    private void startBlock(Block b) {
-        status.put(b.name(), Status.RUNNING);
-        runningBlocks++;
-        journal(new JournalEvent.BlockStarted(now(), b.name(), b.kind()));
-        runners.run(b);
-    }
-
-    /** A block ended: publish its data, journal it, follow its edges. */
-    void finish(String block, BlockState state, String blockStatus, int executions, int failedExecutions,
-                Set<String> ports, Map<String, Object> output) {
-        if (outcome.isDone() || status.get(block) != Status.RUNNING) {
-            return; // the run ended (cancelled) while this block was running
-        }
-        data.publish(block, state);
-        status.put(block, Status.DONE);
-        runningBlocks--;
-        journal(new JournalEvent.BlockFinished(now(), block, blockStatus, executions, failedExecutions,
-                List.copyOf(ports), output));
-        resolve(block, ports);
-        checkDone();
-    }
-
-    /** A block that started but will not finish in this process (suspended, or stopped while waiting). */
-    void abandon(String block) {
-        if (outcome.isDone() || status.get(block) != Status.RUNNING) {
-            return;
-        }
-        runningBlocks--;
-        checkDone();
     }
 
     /**
-     * Ends the run once nothing runs or waits. Deferred to the next turn of the scheduler thread: a block that
-     * finishes while another block's edges are still being followed must not end the run under it.
+     * Hands an event to the scheduler on the run's thread (a null event is nothing to hand over); after the end,
+     * nothing is left to hand it to.
      */
-    void checkDone() {
-        if (outcome.isDone() || checkScheduled) {
-            return;
+    private void feed(java.util.function.Supplier<Step.Event> event) {
+        activity.incrementAndGet();
+        try {
+            loop.execute(() -> {
+                try {
+                    if (outcome.isDone()) {
+                        return;
+                    }
+                    Step.Event e = event.get();
+                    if (e != null) {
+                        apply(scheduler.on(e));
+                    }
+                } catch (RuntimeException | Error e) {
+                    internalError(e);
+                } finally {
+                    activity.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException ended) {
+            activity.decrementAndGet(); // a plugin or timer answered after the run ended
         }
-        checkScheduled = true;
-        onLoop(() -> {
-            checkScheduled = false;
-            if (!outcome.isDone() && runningBlocks == 0 && !dispatcher.busy()) {
-                finishRun();
-            }
-        });
     }
 
-    private void finishRun() {
-        boolean suspended = !waitingFor.isEmpty() && !cancelled;
-        for (Map.Entry<String, Status> e : status.entrySet()) {
-            // a suspended run's pending blocks may still run when it resumes: they are not skipped
-            if (e.getValue() == Status.PENDING && !suspended) {
-                e.setValue(Status.SKIPPED);
-                journal(new JournalEvent.BlockSkipped(now(), e.getKey(), stopReason != null ? stopReason
-                        : "it was never reached"));
+    private void internalError(Throwable e) {
+        String message = "internal error: " + e;
+        req.journal().record(new dev.wisp.engine.journal.JournalEvent.RunFinished(now(), "failed", message,
+                Map.of()));
+        end(new RunOutcome(RunOutcome.Status.FAILED, message, Map.of(), List.of()));
+    }
+
+    private void apply(List<Step.Command> commands) {
+        for (Step.Command c : commands) {
+            if (c instanceof Step.Record r) {
+                req.journal().record(r.event());
+            } else if (c instanceof Step.Execute x) {
+                execute(x);
+            } else if (c instanceof Step.CancelExecution x) {
+                ExecutionContext ctx = executions.remove(x.id());
+                if (ctx != null) {
+                    ctx.cancel();
+                }
+            } else if (c instanceof Step.Ask a) {
+                ask(a);
+            } else if (c instanceof Step.Withdraw w) {
+                CompletableFuture<PromptOutcome> f = questions.remove(w.id());
+                if (f != null) {
+                    f.cancel(true); // a terminal stops reading for it
+                }
+            } else if (c instanceof Step.SetTimer t) {
+                timers.add(t.id());
+                req.time().delay(Step.until(now(), t.at())).thenRun(() -> feedTimer(t.id()));
+            } else if (c instanceof Step.CancelTimer t) {
+                timers.remove(t.id());
+            } else if (c instanceof Step.StartChild s) {
+                child(s);
+            } else if (c instanceof Step.CancelChild s) {
+                Run child = children.remove(s.id());
+                if (child != null) {
+                    child.cancel();
+                }
+            } else if (c instanceof Step.Finish f) {
+                end(f.outcome());
             }
         }
-        Map<String, Object> outputs = outputs();
-        RunOutcome result;
-        if (suspended) {
-            journal(new JournalEvent.RunSuspended(now(), List.copyOf(waitingFor)));
-            result = new RunOutcome(RunOutcome.Status.SUSPENDED, "waiting for " + String.join(", ", waitingFor),
-                    outputs, List.copyOf(waitingFor));
-        } else {
-            RunOutcome.Status s = cancelled ? RunOutcome.Status.CANCELLED
-                    : failed ? RunOutcome.Status.FAILED : RunOutcome.Status.SUCCESS;
-            String message = cancelled ? "cancelled" : failed ? failure : "finished";
-            journal(new JournalEvent.RunFinished(now(), s.id(), message, outputs));
-            result = new RunOutcome(s, message, outputs, List.of());
+    }
+
+    private void feedTimer(long id) {
+        feed(() -> timers.remove(id) ? new Step.TimerFired(now(), id) : null);
+    }
+
+    private void execute(Step.Execute x) {
+        Scheduler.Resolved target = scheduler.resolved.get(x.block());
+        ExecutionContext ctx = new ExecutionContext(x.block(), x.action(), x.parameters(), target.asset(), req.time(),
+                req.journal());
+        executions.put(x.id(), ctx);
+        AppConnection connection;
+        try {
+            connection = connections.computeIfAbsent(x.asset(), k -> apps.get(x.block()).connect(target.asset()));
+        } catch (RuntimeException e) {
+            ActionResult failed = Results.normalize(null, e, x.parameters());
+            feed(() -> new Step.ExecutionDone(now(), x.id(), failed));
+            return;
         }
+        activity.incrementAndGet(); // until the plugin's call has returned (and fed its result, if it had one)
+        try {
+            workers.execute(() -> {
+                try {
+                    CompletableFuture<ActionResult> f;
+                    try {
+                        f = connection.execute(ctx).toCompletableFuture();
+                    } catch (RuntimeException | Error e) {
+                        f = CompletableFuture.failedFuture(e);
+                    }
+                    f.whenComplete((r, error) -> {
+                        ActionResult result = Results.normalize(r, error, x.parameters());
+                        feed(() -> {
+                            executions.remove(x.id());
+                            return new Step.ExecutionDone(now(), x.id(), result);
+                        });
+                    });
+                } finally {
+                    activity.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            activity.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private void ask(Step.Ask a) {
+        CompletableFuture<PromptOutcome> f;
+        try {
+            f = req.prompts().ask(a.request()).toCompletableFuture();
+        } catch (RuntimeException e) {
+            feed(() -> new Step.AskFailed(now(), a.id(), String.valueOf(e.getMessage())));
+            return;
+        }
+        questions.put(a.id(), f);
+        f.whenComplete((o, error) -> feed(() -> {
+            questions.remove(a.id());
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                return new Step.AskFailed(now(), a.id(), String.valueOf(cause.getMessage()));
+            }
+            if (o instanceof PromptOutcome.Answered ans) {
+                return new Step.Answered(now(), a.id(), ans.responses(), ans.respondent(), ans.source());
+            }
+            if (o instanceof PromptOutcome.TimedOut) {
+                return null; // the handler's own view of the deadline; the scheduler's timer at that instant decides
+            }
+            return new Step.Unanswerable(now(), a.id(), "nobody can answer here");
+        }));
+    }
+
+    private void child(Step.StartChild s) {
+        RunRequest.SubPlaybookSource source = req.subPlaybooks();
+        Playbook child;
+        try {
+            if (source == null) {
+                throw new IllegalArgumentException("sub-playbooks cannot be loaded in this run");
+            }
+            child = source.load(req.playbook(), s.playbook());
+            if (chain.contains(child.file())) {
+                throw new IllegalArgumentException("calls itself: " + String.join(" -> ", chain) + " -> "
+                        + child.file());
+            }
+            if (chain.size() >= MAX_DEPTH) {
+                throw new IllegalArgumentException("sub-playbooks nest deeper than " + MAX_DEPTH + " levels: "
+                        + String.join(" -> ", chain) + " -> " + child.file());
+            }
+            RunRequest request = new RunRequest(req.runId() + "/" + s.block(), child, s.inputs(), req.container(),
+                    req.artifacts(), req.assets(), req.prompts(),
+                    e -> req.journal().record(Prefixed.event(s.block(), e)), req.time(), req.maxConcurrency(),
+                    List.of(), source);
+            Run run = new Run(request, registry, workers, chain);
+            children.put(s.id(), run);
+            run.start().whenComplete((o, error) -> feed(() -> {
+                children.remove(s.id());
+                return new Step.ChildDone(now(), s.id(), error == null ? o : new RunOutcome(RunOutcome.Status.FAILED,
+                        String.valueOf(error.getMessage()), Map.of(), List.of()));
+            }));
+        } catch (IllegalArgumentException e) {
+            RunOutcome failed = new RunOutcome(RunOutcome.Status.FAILED, "cannot start: " + e.getMessage(), Map.of(),
+                    List.of());
+            feed(() -> new Step.ChildDone(now(), s.id(), failed));
+        }
+    }
+
+    private void end(RunOutcome result) {
+        executions.values().forEach(ExecutionContext::cancel);
+        questions.values().forEach(f -> f.cancel(true));
+        children.values().forEach(Run::cancel);
         connections.values().forEach(c -> {
             try {
                 c.close();
@@ -352,23 +299,46 @@ public final class Run {
         outcome.complete(result);
     }
 
-    private Map<String, Object> outputs() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Output o : req.playbook().outputs().values()) {
-            out.put(o.name(), single(o.value()));
+    /** What each action block runs on: the installed app's spec, the asset's configuration and approval policy. */
+    private Map<String, Scheduler.Resolved> resolve(Playbook playbook) {
+        Map<String, Scheduler.Resolved> out = new LinkedHashMap<>();
+        for (Block b : playbook.blocks().values()) {
+            if (b instanceof Block.ActionBlock a) {
+                out.put(a.name(), resolve(playbook, a));
+            }
         }
         return out;
     }
 
-    /** A value as one object: a literal, the only value of a path, or all of its values as a list. */
-    Object single(Value v) {
-        if (v instanceof Value.Literal lit) {
-            return lit.value();
+    private Scheduler.Resolved resolve(Playbook playbook, Block.ActionBlock block) {
+        String appId;
+        if (block.asset() != null) {
+            Asset declared = playbook.assets().get(block.asset());
+            appId = declared == null ? null : declared.app();
+        } else {
+            appId = block.app();
         }
-        List<Object> values = new ArrayList<>();
-        for (Row r : eval.rows(((Value.PathRef) v).path(), data)) {
-            values.add(r.value());
+        String assetName = block.asset() != null ? block.asset() : appId;
+        App app = appId == null ? null : registry.app(appId).orElse(null);
+        if (app == null) {
+            return new Scheduler.Resolved(null, assetName, null, null, "no installed app '" + appId
+                    + "' (see wisp actions)");
         }
-        return values.size() == 1 ? values.get(0) : values;
+        ActionSpec spec = app.spec().action(block.action()).orElse(null);
+        if (spec == null) {
+            return new Scheduler.Resolved(null, assetName, null, null, "app '" + app.spec().id()
+                    + "' has no action '" + block.action() + "'");
+        }
+        apps.put(block.name(), app);
+        AssetConfig asset = req.assets().asset(assetName).orElse(null);
+        if (asset == null) {
+            if (app.spec().configuration().stream().anyMatch(ConfigField::required)) {
+                return new Scheduler.Resolved(spec, assetName, null, null, "asset '" + assetName + "' has no "
+                        + "configuration: give --assets FILE with an entry for it (see examples/assets.example.yaml)");
+            }
+            asset = new AssetConfig(assetName, appId, Map.of(), Set.of());
+        }
+        ApprovalPolicy policy = req.assets().approval(assetName).orElse(null);
+        return new Scheduler.Resolved(spec, assetName, asset, policy, null);
     }
 }

@@ -24,8 +24,8 @@ public final class TerminalPromptHandler implements PromptHandler {
     private final Executor reader;
     private final String user;
     /** Lines typed, read by one thread for the handler's life, so a question that timed out takes no line. */
-    private final java.util.concurrent.BlockingQueue<java.util.Optional<String>> lines =
-            new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.BlockingDeque<java.util.Optional<String>> lines =
+            new java.util.concurrent.LinkedBlockingDeque<>();
     private boolean reading;
 
     public TerminalPromptHandler(BufferedReader in, PrintWriter out, TimeSource time, Executor reader, String user) {
@@ -86,6 +86,10 @@ public final class TerminalPromptHandler implements PromptHandler {
         while (!done.isDone()) {
             try {
                 java.util.Optional<String> line = lines.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (line != null && done.isDone()) {
+                    lines.addFirst(line); // typed after this question ended: it belongs to the next one
+                    return null;
+                }
                 if (line != null) {
                     if (line.isEmpty()) {
                         lines.add(line); // the end of input stays the end for later questions

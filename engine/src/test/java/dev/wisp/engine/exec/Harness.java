@@ -68,17 +68,18 @@ final class Harness {
 
     /** Runs to the end, advancing virtual time whenever the run waits on a timer. */
     RunOutcome run(String yaml) {
-        return finish(start(yaml, Map.of(), List.of()).outcome());
+        return finish(start(yaml, Map.of(), List.of()));
     }
 
-    RunOutcome finish(CompletionStage<RunOutcome> stage) {
-        CompletableFuture<RunOutcome> f = stage.toCompletableFuture();
+    /** Drives virtual time: the next timer fires only when the run is idle, so timers never race the work. */
+    RunOutcome finish(Engine.Handle handle) {
+        CompletableFuture<RunOutcome> f = handle.outcome().toCompletableFuture();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!f.isDone()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("run did not finish; journal: " + events);
             }
-            if (!time.fireNext()) {
+            if (!(handle.idle() && time.fireNext())) {
                 try {
                     f.get(1, TimeUnit.MILLISECONDS); // wait for the run's threads without spinning a core
                 } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException

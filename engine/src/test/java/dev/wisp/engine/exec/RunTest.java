@@ -260,7 +260,7 @@ class RunTest {
                   x: { action: hang, app: test, timeout: 10s }
                 edges: [start -> x, x.failure -> end, x -> end]
                 """, Map.of(), List.of());
-        RunOutcome o = h.finish(handle.outcome());
+        RunOutcome o = h.finish(handle);
         assertEquals(RunOutcome.Status.SUCCESS, o.status());
         var result = (Map<?, ?>) ((List<?>) h.finished("x").output().get("results")).get(0);
         assertEquals("timed out after 10s", result.get("message"));
@@ -344,7 +344,7 @@ class RunTest {
         Harness resumed = new Harness();
         resumed.prompts = r -> CompletableFuture.completedFuture(new PromptOutcome.Answered(List.of("yes"), "alice",
                 "resume"));
-        RunOutcome done = resumed.finish(resumed.start(yaml, Map.of(), prior).outcome());
+        RunOutcome done = resumed.finish(resumed.start(yaml, Map.of(), prior));
         assertEquals(RunOutcome.Status.SUCCESS, done.status(), done.message());
         assertEquals(List.of("echo {value=yes}"), resumed.app.calls, "create ran before the suspension only");
         assertTrue(resumed.events.get(0) instanceof JournalEvent.RunResumed);
@@ -379,7 +379,7 @@ class RunTest {
         }
         handle.cancel();
         h.app.hanging.forEach(f -> f.complete(null));
-        RunOutcome o = h.finish(handle.outcome());
+        RunOutcome o = h.finish(handle);
         assertEquals(RunOutcome.Status.CANCELLED, o.status());
         assertEquals("the run was cancelled", h.skipped("y"));
         assertTrue(h.events.get(h.events.size() - 1) instanceof JournalEvent.RunFinished);

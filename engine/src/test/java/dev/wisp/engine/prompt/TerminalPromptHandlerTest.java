@@ -44,7 +44,12 @@ class TerminalPromptHandlerTest {
                 List.of(YES_NO), List.of("bob"), deadline.plus(Duration.ofHours(1)), true)).toCompletableFuture();
         keyboard.write("yes\n");
         keyboard.flush();
-        PromptOutcome o = escalated.get(5, TimeUnit.SECONDS);
+        PromptOutcome o;
+        try {
+            o = escalated.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no answer; the screen:\n" + screen, e);
+        }
         assertEquals(new PromptOutcome.Answered(List.of("yes"), "alice", "terminal"), o);
         assertTrue(screen.toString().contains("[capture] Escalated to bob. Approve capture on cado?  (for bob)"),
                 screen.toString());

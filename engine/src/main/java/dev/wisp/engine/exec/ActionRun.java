@@ -1,0 +1,250 @@
+package dev.wisp.engine.exec;
+
+import dev.wisp.dsl.model.Block;
+import dev.wisp.dsl.model.OnFailure;
+import dev.wisp.dsl.model.Retry;
+import dev.wisp.dsl.parse.Durations;
+import dev.wisp.engine.data.BlockState;
+import dev.wisp.engine.journal.JournalEvent;
+import dev.wisp.spi.ActionResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One action block in the scheduler: approval if its asset asks for one, its executions (one per row) through the
+ * scheduler's limits with timeouts and retries, its repeat iterations, then its end. Timers and results arrive as
+ * events; nothing here waits or reads a clock.
+ */
+final class ActionRun {
+    final Scheduler s;
+    final Block.ActionBlock block;
+    private final Scheduler.Resolved target;
+    private ActionResult[] results;
+    private int remaining;
+    private int iteration;
+    private Instant started;
+
+    /**
+     * One attempt of one execution.
+     *
+     * @param id      the scheduler's id for it
+     * @param run     its block
+     * @param index   its row
+     * @param params  its parameters
+     * @param attempt its attempt (1 for the first)
+     */
+    record Exec(long id, ActionRun run, int index, Map<String, Object> params, int attempt) {
+    }
+
+    ActionRun(Scheduler s, Block.ActionBlock block) {
+        this.s = s;
+        this.block = block;
+        this.target = s.resolved.get(block.name());
+    }
+
+    int limit() {
+        return block.maxConcurrency() == null ? Integer.MAX_VALUE : block.maxConcurrency();
+    }
+
+    void start() {
+        started = s.now();
+        if (target == null || target.error() != null) {
+            throw new IllegalArgumentException(target == null ? "the action of block " + block.name()
+                    + " was not resolved" : target.error());
+        }
+        if (target.approval() == null || target.spec().readOnly() || !target.approval().requires(target.spec().type())) {
+            iterate();
+            return;
+        }
+        List<Map<String, Object>> planned = Fanout.plan(block, target.spec(), target.asset(), s.data, s.eval).rows()
+                .stream().map(Fanout.PlannedRow::parameters).toList();
+        Questions.approve(s, block.name(), target.spec(), target.assetName(), target.approval(), planned, decision -> {
+            switch (decision.kind()) {
+                case APPROVED -> iterate();
+                case REJECTED -> {
+                    results = new ActionResult[1];
+                    remaining = 1;
+                    recordUnrun(0, ActionResult.failed(Map.of(), decision.reason()));
+                }
+                case SUSPENDED -> s.suspendFor(block.name());
+            }
+        });
+    }
+
+    private void iterate() {
+        Fanout.Plan plan = Fanout.plan(block, target.spec(), target.asset(), s.data, s.eval);
+        plan.skipped().forEach((reason, count) ->
+                s.journal(new JournalEvent.RowsSkipped(s.now(), block.name(), count, reason)));
+        if (!plan.defaults().isEmpty()) {
+            s.journal(new JournalEvent.DefaultsUsed(s.now(), block.name(), plan.defaults()));
+        }
+        results = new ActionResult[plan.rows().size()];
+        remaining = results.length;
+        if (remaining == 0 && plan.skippedRows() > 0) {
+            // rows but no execution: that is not a success
+            finishFailed(List.of(), "no execution: " + plan.skippedRows() + " row" + (plan.skippedRows() == 1
+                    ? " was" : "s were") + " skipped (" + String.join("; ", plan.skipped().keySet()) + ")");
+            return;
+        }
+        if (remaining == 0) {
+            done();
+            return;
+        }
+        for (int i = 0; i < results.length; i++) {
+            Fanout.PlannedRow row = plan.rows().get(i);
+            ActionResult before = s.restored.execution(block.name(), iteration, i);
+            if (before != null) {
+                record(i, before); // finished before a suspension or crash: never run again
+            } else if (row.error() != null) {
+                recordUnrun(i, ActionResult.failed(row.parameters(), row.error()));
+            } else {
+                s.enqueue(new Exec(s.newId(), this, i, row.parameters(), 1));
+            }
+            if (results == null) {
+                return; // the block already ended (every row was restored)
+            }
+        }
+    }
+
+    /** The scheduler gives an execution its turn: write its start, then run it, with its timeout. */
+    void launch(Exec exec) {
+        Instant t0 = s.now();
+        long[] timeout = {0};
+        s.awaitAs(exec.id(), e -> {
+            s.cancelTimer(timeout[0]);
+            finished(exec, t0, ((Step.ExecutionDone) e).result());
+        });
+        s.journal(new JournalEvent.ExecutionStarted(t0, block.name(), exec.index(), iteration, exec.attempt(),
+                exec.params()));
+        s.emit(new Step.Execute(exec.id(), block.name(), target.assetName(), block.action(), exec.index(), iteration,
+                exec.attempt(), exec.params(), target.spec().idempotent()));
+        if (block.timeout() != null) {
+            timeout[0] = s.timer(t0.plus(block.timeout()), () -> {
+                s.forget(exec.id());
+                s.emit(new Step.CancelExecution(exec.id()));
+                finished(exec, t0, ActionResult.failed(exec.params(), "timed out after "
+                        + Durations.format(block.timeout())));
+            });
+        }
+    }
+
+    private void finished(Exec exec, Instant t0, ActionResult result) {
+        s.released(exec);
+        ActionResult r = Results.normalize(result, null, exec.params());
+        Retry retry = block.retry();
+        boolean again = !r.succeeded() && retry != null && exec.attempt() < retry.attempts() && !s.stopping();
+        if (again && !target.spec().idempotent()) {
+            s.journal(new JournalEvent.Log(s.now(), block.name(), "not retried: '" + target.spec().name()
+                    + "' is not safe to repeat (it may have changed something before it failed)"));
+            again = false;
+        }
+        s.journal(new JournalEvent.ExecutionFinished(s.now(), block.name(), exec.index(), iteration, exec.attempt(),
+                BlockState.asMap(r), Duration.between(t0, s.now()).toMillis(), !again));
+        if (!again) {
+            record(exec.index(), r);
+            return;
+        }
+        Duration wait = backoff(retry, exec.attempt());
+        s.journal(new JournalEvent.ExecutionRetrying(s.now(), block.name(), exec.index(), exec.attempt(),
+                wait.toMillis(), r.message()));
+        s.timer(s.now().plus(wait), () -> s.enqueue(new Exec(s.newId(), this, exec.index(), exec.params(),
+                exec.attempt() + 1)));
+    }
+
+    static Duration backoff(Retry retry, int attempt) {
+        double millis = retry.backoff().toMillis() * Math.pow(retry.multiplier(), attempt - 1);
+        return Duration.ofMillis((long) Math.min(millis, retry.maxBackoff().toMillis()));
+    }
+
+    /** A result decided without calling the plugin (bad parameters, approval rejected): journaled like the rest. */
+    private void recordUnrun(int index, ActionResult result) {
+        s.journal(new JournalEvent.ExecutionFinished(s.now(), block.name(), index, iteration, 0,
+                BlockState.asMap(result), 0, true));
+        record(index, result);
+    }
+
+    private void record(int index, ActionResult result) {
+        results[index] = result;
+        int done = results.length - --remaining;
+        // fan-out progress for the live display: about every tenth of a large block
+        if (results.length >= 20 && remaining > 0 && done % Math.max(1, results.length / 10) == 0) {
+            s.journal(new JournalEvent.Progress(s.now(), block.name(), done, results.length,
+                    done + "/" + results.length + " executions"));
+        }
+        if (remaining == 0) {
+            done();
+        }
+    }
+
+    private void done() {
+        List<ActionResult> list = Arrays.asList(results);
+        results = null;
+        if (block.repeat() != null && !s.stopping()) {
+            s.data.publish(block.name(), BlockState.ofResults(list));
+            boolean until = Conditions.evaluate(block.repeat().until(), s.playbook, s.data, s.eval).matched();
+            Duration elapsed = Duration.between(started, s.now());
+            boolean more = iteration + 1 < block.repeat().maxIterations()
+                    && elapsed.plus(block.repeat().interval()).compareTo(block.repeat().maxDuration()) <= 0;
+            if (!until && more) {
+                iteration++;
+                s.journal(new JournalEvent.Progress(s.now(), block.name(), iteration, block.repeat().maxIterations(),
+                        "repeat: iteration " + (iteration + 1)));
+                s.timer(s.now().plus(block.repeat().interval()), this::iterate);
+                return;
+            }
+            if (!until) {
+                finishFailed(list, "repeat ended before its until condition held (" + (iteration + 1) + " iteration"
+                        + (iteration == 0 ? "" : "s") + ", " + Durations.format(elapsed) + "; max_iterations "
+                        + block.repeat().maxIterations() + ", max_duration "
+                        + Durations.format(block.repeat().maxDuration()) + ")");
+                return;
+            }
+        }
+        finish(list);
+    }
+
+    /** The block failed as a whole (its executions may have succeeded): routed by failure, else the run fails. */
+    private void finishFailed(List<ActionResult> list, String why) {
+        results = null;
+        s.journal(new JournalEvent.Log(s.now(), block.name(), why));
+        s.blockFailed(block.name(), why);
+        if (!s.routesFailure(block.name()) && block.onFailure() == OnFailure.STOP) {
+            s.stop("the run stopped after block " + block.name() + " failed");
+        }
+        int failed = (int) list.stream().filter(r -> !r.succeeded()).count();
+        BlockState state = BlockState.ofResults(new ArrayList<>(list));
+        Map<String, Object> output = Restored.output(state);
+        output.put("reason", why);
+        s.finish(block.name(), state, "failed", list.size(), failed, new LinkedHashSet<>(List.of("", "failure")),
+                output);
+    }
+
+    private void finish(List<ActionResult> list) {
+        int failed = (int) list.stream().filter(r -> !r.succeeded()).count();
+        int ok = list.size() - failed;
+        Set<String> ports = new LinkedHashSet<>(List.of(""));
+        if (ok > 0 || list.isEmpty()) {
+            ports.add("success");
+        }
+        if (failed > 0) {
+            ports.add("failure");
+        }
+        if (failed > 0 && !s.routesFailure(block.name())) {
+            String first = list.stream().filter(r -> !r.succeeded()).findFirst().map(ActionResult::message).orElse("");
+            s.markFailed("block " + block.name() + ": " + failed + " of " + list.size() + " executions failed ("
+                    + first + ")");
+            if (block.onFailure() == OnFailure.STOP) {
+                s.stop("the run stopped after block " + block.name() + " failed");
+            }
+        }
+        String status = failed == 0 ? "success" : ok == 0 ? "failed" : "partial";
+        BlockState state = BlockState.ofResults(new ArrayList<>(list));
+        s.finish(block.name(), state, status, list.size(), failed, ports, Restored.output(state));
+    }
+}
