@@ -15,7 +15,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp graph PLAYBOOK}: the playbook as a Mermaid or DOT picture, optionally coloured by a run. */
-@Command(name = "graph", description = "Draw a playbook as Mermaid (default) or Graphviz DOT.")
+@Command(name = "graph", description = "Draw a playbook as Mermaid (default) or Graphviz DOT.",
+        mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        footerHeading = "%nExamples:%n",
+        footer = {"  wisp graph playbooks/capture_ec2_instance.yaml",
+            "  wisp graph playbooks/triage_ec2_alert.yaml --format dot | dot -Tsvg > t.svg",
+            "  wisp graph playbooks/capture_ec2_instance.yaml --run 20261201-0950"})
 final class GraphCommand implements Callable<Integer> {
     enum Format { mermaid, dot }
 
@@ -25,13 +30,13 @@ final class GraphCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PLAYBOOK", description = "The playbook file.")
     Path playbook;
 
-    @Option(names = "--format", defaultValue = "mermaid", description = "mermaid (default) or dot.")
+    @Option(names = "--format", defaultValue = "mermaid", paramLabel = "mermaid|dot", description = "mermaid (default) or dot.")
     Format format;
 
     @Option(names = "--run", paramLabel = "RUN_ID", description = "Colour the blocks by what happened in this run.")
     String run;
 
-    @Option(names = "--runs-dir", defaultValue = ".wisp/runs", description = "Where runs are recorded.")
+    @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are recorded.")
     Path runsDir;
 
     @Override
