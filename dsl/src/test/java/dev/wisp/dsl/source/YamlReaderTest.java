@@ -110,8 +110,8 @@ class YamlReaderTest {
         }
         List<String> p = problemsOfFile(y.toString().getBytes(StandardCharsets.UTF_8));
         assertEquals(1, p.size());
-        // a1 holds aliases 1-10, a2 11-20, ...: the 51st is the first alias of a6, at column 9
-        assertTrue(p.get(0).startsWith("p.yaml:7:9: error[WSP003]: too many aliases (at most 50)"), p.get(0));
+        // a1 holds aliases 1-10, a2 11-20, ...: the 51st is the first alias of a6, at column 10
+        assertTrue(p.get(0).startsWith("p.yaml:7:10: error[WSP003]: too many aliases (at most 50)"), p.get(0));
 
         String few = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                 + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
