@@ -35,8 +35,10 @@ public final class LiveDisplay implements AutoCloseable {
     public static Optional<LiveDisplay> onStderr() {
         Terminal t;
         try {
+            // nativeSignals(false): JLine would reset SIGINT to the OS default, which kills the JVM without
+            // running the shutdown hook that records the cancelled run
             t = TerminalBuilder.builder().system(true).systemOutput(TerminalBuilder.SystemOutput.SysErr)
-                    .dumb(true).build();
+                    .nativeSignals(false).dumb(true).build();
         } catch (IOException | IllegalStateException e) {
             return Optional.empty();
         }
@@ -77,10 +79,11 @@ public final class LiveDisplay implements AutoCloseable {
     }
 
     private void draw(List<String> live) {
-        int columns = Math.max(1, terminal.getSize().getColumns() - 1);
+        Size size = terminal.getSize();
+        int columns = Math.max(1, size.getColumns() - 1);
         List<AttributedString> lines = live.stream().map(l -> new AttributedString(l).columnSubSequence(0, columns))
                 .toList();
-        display.resize(terminal.getSize().getRows(), terminal.getSize().getColumns());
+        display.resize(size.getRows(), size.getColumns());
         display.update(lines, 0);
         terminal.flush();
     }

@@ -43,7 +43,10 @@ public final class ProgressJournal implements Journal {
         next.record(event);
         synchronized (board) {
             java.util.List<String> lines = board.on(event, live == null).stream().map(redactor::text).toList();
-            if (live != null) {
+            if (live != null && (event instanceof JournalEvent.RunFinished
+                    || event instanceof JournalEvent.RunSuspended)) {
+                live.close(); // the run stopped (on Ctrl-C the JVM may exit before close() is called)
+            } else if (live != null) {
                 live.print(lines, board.prompting() ? java.util.List.of()
                         : board.live(event.time()).stream().map(redactor::text).toList());
             } else if (!lines.isEmpty()) {
