@@ -66,6 +66,8 @@ class CompletionCommandTest {
         assertTrue(lines.contains("complete -c wisp -n '__fish_seen_subcommand_from asset; and not "
                 + "__fish_seen_subcommand_from test help' -a test -d 'Check that an asset is reachable and its "
                 + "credentials are accepted.'"), r.out());
+        assertTrue(lines.contains("complete -c wisp -n '__fish_seen_subcommand_from test; and not "
+                + "__fish_seen_subcommand_from asset' -l junit -r -F -d 'Also write JUnit XML here'"), r.out());
         assertTrue(lines.stream().noneMatch(l -> l.contains("'null") || l.contains("%n")), r.out());
     }
 
