@@ -21,6 +21,7 @@ public final class ProgressBoard {
         final Instant started;
         int executing;
         int done;
+        long total;
         String detail;
         Instant retryAt;
         boolean waiting;
@@ -68,7 +69,14 @@ public final class ProgressBoard {
                 r.done += x.final_() ? 1 : 0;
             });
         } else if (event instanceof JournalEvent.Progress p) {
-            with(p.block(), r -> r.detail = p.detail());
+            // fan-out progress comes every tenth of the rows; the board counts executions itself in between
+            with(p.block(), r -> {
+                if (p.detail().endsWith(" executions")) {
+                    r.total = p.total();
+                } else {
+                    r.detail = p.detail();
+                }
+            });
         } else if (event instanceof JournalEvent.ExecutionRetrying x) {
             with(x.block(), r -> r.retryAt = x.time().plusMillis(x.delayMillis()));
         } else if (event instanceof JournalEvent.PromptAsked p) {
@@ -104,6 +112,9 @@ public final class ProgressBoard {
                 b.append("  retry in ").append(seconds(Duration.between(now, r.retryAt)));
             } else if (r.detail != null) {
                 b.append("  ").append(r.detail);
+            } else if (r.total > 0) {
+                b.append("  ").append(r.done).append('/').append(r.total).append(" executions, ").append(r.executing)
+                        .append(" running");
             } else if (r.done + r.executing > 1) {
                 b.append("  ").append(r.done).append(" done, ").append(r.executing).append(" running");
             }

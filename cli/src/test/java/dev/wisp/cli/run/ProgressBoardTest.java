@@ -30,6 +30,22 @@ class ProgressBoardTest {
     }
 
     @Test
+    void fanOutCountsEveryExecutionBetweenTheEngineProgressEvents() {
+        board.on(new JournalEvent.BlockStarted(at(0), "enrich", "action"), false);
+        for (int i = 0; i < 40; i++) {
+            board.on(new JournalEvent.ExecutionStarted(at(1), "enrich", i, 0, 1, Map.of()), false);
+        }
+        for (int i = 0; i < 20; i++) {
+            board.on(new JournalEvent.ExecutionFinished(at(2), "enrich", i, 0, 1, Map.of(), 5, true), false);
+        }
+        board.on(new JournalEvent.Progress(at(2), "enrich", 20, 200, "20/200 executions"), false);
+        for (int i = 20; i < 37; i++) {
+            board.on(new JournalEvent.ExecutionFinished(at(3), "enrich", i, 0, 1, Map.of(), 5, true), false);
+        }
+        assertEquals(List.of("  ~ enrich (action) 3 s  37/200 executions, 3 running"), board.live(at(3)));
+    }
+
+    @Test
     void liveLinesShowFanOutPipelinesRetriesAndPrompts() {
         board.on(new JournalEvent.BlockStarted(at(0), "capture", "action"), false);
         board.on(new JournalEvent.BlockStarted(at(0), "loop", "action"), false);
