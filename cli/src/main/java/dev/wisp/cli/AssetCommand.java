@@ -19,13 +19,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp asset test ASSET}: runs the app's test connectivity and says clearly what is wrong. */
-@Command(name = "asset", description = "Work with configured assets.", subcommands = AssetCommand.Test.class)
+@Command(name = "asset", description = "Work with configured assets.", subcommands = {AssetCommand.Test.class,
+        picocli.CommandLine.HelpCommand.class}, mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        footerHeading = "%nExamples:%n",
+        footer = {"  wisp asset test cado --assets examples/assets.example.yaml"})
 final class AssetCommand {
     @ParentCommand
     Main main;
 
     /** {@code wisp asset test}. */
-    @Command(name = "test", description = "Check that an asset is reachable and its credentials are accepted.")
+    @Command(name = "test", description = "Check that an asset is reachable and its credentials are accepted.",
+            mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            footerHeading = "%nExamples:%n",
+            footer = {"  wisp asset test cado --assets examples/assets.example.yaml",
+                "  wisp asset test cado --assets examples/assets.example.yaml --output json"})
     static final class Test implements Callable<Integer> {
         @ParentCommand
         AssetCommand parent;
@@ -35,6 +42,12 @@ final class AssetCommand {
 
         @Option(names = "--assets", required = true, paramLabel = "FILE", description = "Asset configuration.")
         Path assets;
+
+        enum Output { text, json }
+
+        @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (on stderr, "
+                + "the default) or json on stdout: {asset, app, ok, message}.")
+        Output output;
 
         @Override
         public Integer call() throws Exception {
@@ -53,12 +66,25 @@ final class AssetCommand {
             try (SystemTime time = new SystemTime(); AppConnection c = app.connect(config)) {
                 ActionResult r = c.execute(new ExecutionContext("test", "test connectivity", Map.of(), config, time,
                         event -> { })).toCompletableFuture().get(5, TimeUnit.MINUTES);
-                err.println((r.succeeded() ? "ok: " : "FAILED: ") + redactor.text(r.message()));
-                return r.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+                return report(config, r.succeeded(), redactor.text(r.message()), main);
             } catch (IllegalArgumentException e) {
-                err.println("FAILED: " + redactor.text(e.getMessage()));
-                return ExitCodes.FAILED;
+                return report(config, false, redactor.text(e.getMessage()), main);
             }
+        }
+
+        private int report(AssetConfig config, boolean ok, String message, Main main) {
+            main.spec.commandLine().getErr().println((ok ? "ok: " : "FAILED: ") + message);
+            main.spec.commandLine().getErr().flush();
+            if (output == Output.json) {
+                Map<String, Object> doc = new java.util.LinkedHashMap<>();
+                doc.put("asset", config.name());
+                doc.put("app", config.appId());
+                doc.put("ok", ok);
+                doc.put("message", message);
+                main.spec.commandLine().getOut().println(JsonOut.pretty(doc));
+                main.spec.commandLine().getOut().flush();
+            }
+            return ok ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }
 }

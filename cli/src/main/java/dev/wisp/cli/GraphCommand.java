@@ -3,10 +3,12 @@ package dev.wisp.cli;
 import dev.wisp.cli.graph.GraphRenderer;
 import dev.wisp.cli.validate.Validator;
 import dev.wisp.dsl.diag.Severity;
+import dev.wisp.dsl.model.Playbook;
 import dev.wisp.engine.report.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +17,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp graph PLAYBOOK}: the playbook as a Mermaid or DOT picture, optionally coloured by a run. */
-@Command(name = "graph", description = "Draw a playbook as Mermaid (default) or Graphviz DOT.")
+@Command(name = "graph", description = "Draw a playbook as Mermaid (default) or Graphviz DOT.",
+        mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        footerHeading = "%nExamples:%n",
+        footer = {"  wisp graph playbooks/capture_ec2_instance.yaml",
+            "  wisp graph playbooks/triage_ec2_alert.yaml --format dot | dot -Tsvg > t.svg",
+            "  wisp graph playbooks/capture_ec2_instance.yaml --run 20261201-0950"})
 final class GraphCommand implements Callable<Integer> {
     enum Format { mermaid, dot }
 
@@ -25,13 +32,13 @@ final class GraphCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PLAYBOOK", description = "The playbook file.")
     Path playbook;
 
-    @Option(names = "--format", defaultValue = "mermaid", description = "mermaid (default) or dot.")
+    @Option(names = "--format", defaultValue = "mermaid", paramLabel = "mermaid|dot", description = "mermaid (default) or dot.")
     Format format;
 
     @Option(names = "--run", paramLabel = "RUN_ID", description = "Colour the blocks by what happened in this run.")
     String run;
 
-    @Option(names = "--runs-dir", defaultValue = ".wisp/runs", description = "Where runs are recorded.")
+    @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are recorded.")
     Path runsDir;
 
     @Override
@@ -52,15 +59,35 @@ final class GraphCommand implements Callable<Integer> {
         Map<String, String> statuses = Map.of();
         if (run != null) {
             RunStore store = new RunStore(runsDir);
+            Map<String, Object> report;
+            String id;
             try {
-                statuses = GraphRenderer.statuses(store.readJson(store.report(store.find(run))));
+                id = store.find(run);
+                report = store.readJson(store.report(id));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
+            statuses = GraphRenderer.statuses(report);
+            warnIfOtherPlaybook(id, report, r.playbook().get(), statuses, err);
         }
         out.print(format == Format.dot ? GraphRenderer.dot(r.playbook().get(), statuses)
                 : GraphRenderer.mermaid(r.playbook().get(), statuses));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** A run of another playbook (or of an older version of this one) colours only the blocks both have. */
+    private static void warnIfOtherPlaybook(String id, Map<String, Object> report, Playbook pb,
+                                            Map<String, String> statuses, PrintWriter err) {
+        Object ran = report.get("playbook");
+        if (ran != null && !ran.equals(pb.name())) {
+            err.println("wisp: warning: run " + id + " is a run of playbook '" + ran + "', not '" + pb.name()
+                    + "'; only blocks with the same names are coloured");
+        }
+        List<String> missing = statuses.keySet().stream().filter(b -> !pb.blocks().containsKey(b)).sorted().toList();
+        if (!missing.isEmpty()) {
+            err.println("wisp: warning: " + missing.size() + " block(s) of run " + id + " are not in "
+                    + Validator.display(Path.of(pb.file())) + ": " + String.join(", ", missing));
+        }
     }
 }

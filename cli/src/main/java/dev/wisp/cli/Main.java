@@ -1,8 +1,11 @@
 package dev.wisp.cli;
 
+import dev.wisp.cli.run.RunExecutor;
 import dev.wisp.engine.plugin.PluginRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,10 +15,15 @@ import picocli.CommandLine.ScopeType;
 /** The {@code wisp} command: subcommands, exit codes, and errors without stack traces (unless --verbose). */
 @Command(name = "wisp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Playbooks as code for security automation.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  wisp validate playbooks/",
+            "  wisp run playbooks/capture_ec2_instance.yaml --simulate",
+            "  wisp runs --status suspended",
+            "  wisp help run"},
         subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, TestCommand.class,
-            ActionsCommand.class,
+            RunsCommand.class, ShowCommand.class, ActionsCommand.class,
             GraphCommand.class, SchemaCommand.class, AssetCommand.class, SimulateCommand.class,
-            CommandLine.HelpCommand.class},
+            CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run or a test failed", "2:usage error",
             "3:a playbook (or test file) is invalid", "4:the run is suspended, waiting for an answer (wisp resume)",
@@ -34,14 +42,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private PluginRegistry registry;
+    private boolean realStderr;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), true));
     }
 
     /** Runs the CLI with the given streams; returns the exit code (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, false);
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, boolean realStderr) {
         Main main = new Main();
+        main.realStderr = realStderr;
         CommandLine cli = new CommandLine(main);
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -72,6 +86,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
+    /** How a run shows progress: live only when err is the process's stderr and that is a terminal. */
+    RunExecutor.Progress progress(boolean none) {
+        return none ? RunExecutor.Progress.NONE : realStderr ? RunExecutor.Progress.LIVE : RunExecutor.Progress.PLAIN;
+    }
+
     /** The installed apps, loaded once on first use (validate without apps never pays for it). */
     PluginRegistry registry() {
         if (registry == null) {
@@ -80,11 +99,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return registry;
     }
 
-    /** picocli's version provider. */
+    /** picocli's version provider: Wisp's, the JVM's and each installed app's version. */
     static final class Version implements CommandLine.IVersionProvider {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public String[] getVersion() {
-            return new String[] {"wisp " + VERSION};
+            List<String> lines = new ArrayList<>();
+            lines.add("wisp " + VERSION);
+            lines.add("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                    + System.getProperty("java.vendor") + ")");
+            Main main = (Main) spec.root().userObject();
+            main.registry().catalog().apps().forEach(a -> lines.add("app " + a.id() + " " + a.version()));
+            return lines.toArray(String[]::new);
         }
     }
 }

@@ -26,7 +26,11 @@ import picocli.CommandLine.ParentCommand;
  * {@code wisp resume RUN_ID}: continues a suspended run (in this or another process, later) from its journal;
  * finished blocks and executions are not repeated, the prompts it waits for are asked again.
  */
-@Command(name = "resume", description = "Continue a suspended run from its journal, with the answers it waits for.")
+@Command(name = "resume", description = "Continue a suspended run from its journal, with the answers it waits for.",
+        mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        footerHeading = "%nExamples:%n",
+        footer = {"  wisp resume 20261201-095000-1a2b3c --answer Set_Project_Name=incident-42",
+            "  wisp resume 20261201 --answers answers.yaml   # a unique prefix of the id"})
 final class ResumeCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -43,7 +47,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--assets", paramLabel = "FILE", description = "Asset configuration (default: the run's).")
     Path assets;
 
-    @Option(names = "--runs-dir", defaultValue = ".wisp/runs", description = "Where runs are recorded.")
+    @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are recorded (default .wisp/runs).")
     Path runsDir;
 
     @Override
@@ -80,14 +84,14 @@ final class ResumeCommand implements Callable<Integer> {
         RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
         RunSupport.checkAnswers(given, pb, RunCommand.subPlaybooks(validator), assetConfigs);
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
-            RunExecutor executor = new RunExecutor(engine, store, time, err, true, 16);
+            RunExecutor executor = new RunExecutor(engine, store, time, err, main.progress(false), 16);
             dev.wisp.engine.run.Events.Event event = RunSupport.eventFile(meta.get("event") == null ? null
                     : Path.of((String) meta.get("event")));
             err.println("resuming run " + id + ": " + pb.name());
             RunExecutor.Result r = executor.run(id, pb, (Map<String, Object>) meta.getOrDefault("inputs", Map.of()),
                     event, assetConfigs, RunSupport.prompts(given, time, err), prior,
                     RunCommand.subPlaybooks(validator), meta);
-            err.print(RunReport.summary(r.report()));
+            RunCommand.finalLines(r, runsDir, false, err);
             err.flush();
             executor.printed();
             return RunCommand.exitCode(r.outcome());

@@ -1,6 +1,7 @@
 package dev.wisp.cli;
 
 import dev.wisp.cado.sim.CadoSimulator;
+import dev.wisp.cli.history.ResumeHint;
 import dev.wisp.cli.run.RunExecutor;
 import dev.wisp.cli.run.RunSupport;
 import dev.wisp.cli.validate.Validator;
@@ -36,7 +37,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp run PLAYBOOK}: runs a playbook, writes its journal and report, prints a summary. */
-@Command(name = "run", description = "Run a playbook. Writes .wisp/runs/<run-id>/journal.jsonl and report.json.")
+@Command(name = "run", description = "Run a playbook. Writes .wisp/runs/<run-id>/journal.jsonl and report.json.",
+        mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        footerHeading = "%nExamples:%n",
+        footer = {"  wisp run playbooks/capture_ec2_instance.yaml --simulate \\",
+            "      --answers examples/capture_ec2_instance.answers.yaml",
+            "  wisp run playbooks/capture_s3_bucket.yaml --input bucket=cloudtrail-logs \\",
+            "      --assets examples/assets.example.yaml",
+            "  wisp run playbooks/triage_ec2_alert.yaml --quiet --output json \\",
+            "      --event playbooks/events/ec2_alert.json"})
 final class RunCommand implements Callable<Integer> {
     enum Output { text, json }
 
@@ -46,8 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PLAYBOOK", description = "The playbook file.")
     Path playbook;
 
+    // $$ keeps picocli from expanding ${env:NAME} in the help text
     @Option(names = "--assets", paramLabel = "FILE", description = "Asset configuration (YAML); secrets as "
-            + "${env:NAME} or ${file:PATH}.")
+            + "$${env:NAME} or $${file:PATH}.")
     Path assets;
 
     @Option(names = "--input", paramLabel = "NAME=VALUE", description = "A playbook input (repeatable).")
@@ -60,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
             + "per event.")
     Path events;
 
-    @Option(names = "--parallel", defaultValue = "4", description = "Runs at once with --events (default 4).")
+    @Option(names = "--parallel", defaultValue = "4", paramLabel = "N", description = "Runs at once with --events (default 4).")
     int parallel;
 
     @Option(names = "--answer", paramLabel = "BLOCK[.N]=VALUE", description = "A prompt answer (repeatable).")
@@ -72,14 +82,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--simulate", description = "Run the playbook's Cado Response assets against a local simulator.")
     boolean simulate;
 
-    @Option(names = "--output", defaultValue = "text", description = "text (summary on stderr) or json (the report "
+    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (summary on stderr) or json (the report "
             + "on stdout).")
     Output output;
 
-    @Option(names = "--runs-dir", defaultValue = ".wisp/runs", description = "Where runs are recorded.")
+    @Option(names = {"-q", "--quiet"}, description = "Print only the final line (how the run ended), no progress.")
+    boolean quiet;
+
+    @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are recorded (default .wisp/runs).")
     Path runsDir;
 
-    @Option(names = "--max-concurrency", defaultValue = "16", description = "Executions at once across the run "
+    @Option(names = "--max-concurrency", defaultValue = "16", paramLabel = "N", description = "Executions at once across the run "
             + "(default 16); blocks may set a lower max_concurrency.")
     int maxConcurrency;
 
@@ -115,18 +128,20 @@ final class RunCommand implements Callable<Integer> {
         List<Events.Event> parsedEvents = events == null ? null : readEvents();
         Events.Event ev = events == null ? RunSupport.eventFile(event) : null;
         CadoSimulator sim = simulate ? RunSupport.simulate(pb, assetConfigs.configs()) : null;
-        if (sim != null) {
+        if (sim != null && !quiet) {
             err.println("Cado Response simulator at " + sim.baseUrl() + " (" + sim.describe() + ")");
         }
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
             PromptHandler prompts = RunSupport.prompts(given, time, err);
             RunExecutor executor = new RunExecutor(engine, new RunStore(runsDir), time, err,
-                    events == null && output == Output.text, maxConcurrency);
+                    main.progress(quiet || events != null || output == Output.json), maxConcurrency);
             if (parsedEvents != null) {
                 return many(executor, pb, givenInputs, assetConfigs, prompts, subs, parsedEvents, err, out);
             }
             String id = RunStore.newId(time.clock().instant());
-            err.println("run " + id + ": " + pb.name());
+            if (!quiet) {
+                err.println("run " + id + ": " + pb.name());
+            }
             RunExecutor.Result r = executor.run(id, pb, givenInputs, ev, assetConfigs, prompts, List.of(), subs,
                     metadata(givenInputs));
             int code = report(r, out, err);
@@ -171,15 +186,24 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalStateException(e);
             }
         }
-        err.print(RunReport.summary(r.report()));
-        err.println("journal and report: " + Validator.display(new RunStore(runsDir).dir(r.runId())));
-        if (r.outcome().status() == RunOutcome.Status.SUSPENDED) {
-            err.println("The run is waiting for " + String.join(", ", r.outcome().waitingFor()) + ". Continue it with:");
-            err.println("  wisp resume " + r.runId() + " --answer " + r.outcome().waitingFor().get(0) + "=...");
-        }
+        finalLines(r, runsDir, quiet, err);
         out.flush();
         err.flush();
         return exitCode(r.outcome());
+    }
+
+    /** The summary, where the run is recorded and, for a suspended run, how to continue it; or with quiet one line. */
+    static void finalLines(RunExecutor.Result r, Path runsDir, boolean quiet, PrintWriter err) {
+        String summary = RunReport.summary(r.report());
+        if (quiet) {
+            err.print(summary.substring(summary.lastIndexOf("\nrun ") + 1));
+        } else {
+            err.print(summary);
+            err.println("journal and report: " + Validator.display(new RunStore(runsDir).dir(r.runId())));
+        }
+        ResumeHint.lines(r.report(), runsDir.equals(Path.of(".wisp/runs")) ? "" : "--runs-dir " + runsDir)
+                .forEach(err::println);
+        err.flush();
     }
 
     static int exitCode(RunOutcome o) {

@@ -11,7 +11,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp simulate cado-response}: a standalone Cado Response v2 simulator on loopback, until Ctrl-C. */
-@Command(name = "simulate", description = "Run a local Cado Response v2 simulator until Ctrl-C.")
+@Command(name = "simulate", description = "Run a local Cado Response v2 simulator until Ctrl-C.",
+        mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        footerHeading = "%nExamples:%n",
+        footer = {"  export CADO_ACCESS_TOKEN=$(openssl rand -hex 24)",
+            "  wisp simulate cado-response --port 8443"})
 final class SimulateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -19,7 +23,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SYSTEM", description = "What to simulate: cado-response.")
     String system;
 
-    @Option(names = "--port", defaultValue = "0", description = "The port (default: any free port).")
+    @Option(names = "--port", defaultValue = "0", paramLabel = "PORT", description = "The port (default: any free port).")
     int port;
 
     @Option(names = "--token-env", defaultValue = "CADO_ACCESS_TOKEN", paramLabel = "NAME",

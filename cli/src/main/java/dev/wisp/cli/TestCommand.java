@@ -13,7 +13,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +27,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp test PATH...}: runs playbook tests offline, in parallel; see docs/testing.md. */
-@Command(name = "test", description = "Run playbook tests (*.test.yaml) offline with mocked actions.")
+@Command(name = "test", description = "Run playbook tests (*.test.yaml) offline with mocked actions.",
+        mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        footerHeading = "%nExamples:%n",
+        footer = {"  wisp test playbooks/",
+            "  wisp test playbooks/ --junit target/wisp-tests.xml",
+            "  wisp test playbooks/triage_ec2_alert.test.yaml --output json"})
 final class TestCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -36,6 +43,12 @@ final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML here.")
     Path junit;
+
+    enum Output { text, json }
+
+    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (progress on "
+            + "stderr, the default) or json: the results on stdout as well (see docs/cli.md).")
+    Output output;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -129,6 +142,33 @@ final class TestCommand implements Callable<Integer> {
         }
         err.println(passed + " passed, " + failed + " failed" + (invalid ? ", some test files invalid" : ""));
         err.flush();
+        if (output == Output.json) {
+            main.spec.commandLine().getOut().println(JsonOut.pretty(json(suites, passed, failed)));
+            main.spec.commandLine().getOut().flush();
+        }
         return invalid ? ExitCodes.INVALID : failed > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** The shape of {@code wisp test --output json}, documented in docs/cli.md. */
+    static Map<String, Object> json(List<JUnitXml.Suite> suites, int passed, int failed) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("passed", passed);
+        doc.put("failed", failed);
+        doc.put("invalid", suites.stream().filter(s -> s.error() != null).count());
+        doc.put("files", suites.stream().map(s -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("file", s.name());
+            f.put("error", s.error());
+            f.put("tests", s.results().stream().map(r -> {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("name", r.name());
+                t.put("passed", r.passed());
+                t.put("failures", r.failures());
+                t.put("duration_ms", r.durationMs());
+                return t;
+            }).toList());
+            return f;
+        }).toList());
+        return doc;
     }
 }

@@ -19,7 +19,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp validate PATH...}: every problem of every playbook, in one run. */
-@Command(name = "validate", description = "Check playbooks offline: YAML, structure, graph, apps, data paths.")
+@Command(name = "validate", description = "Check playbooks offline: YAML, structure, graph, apps, data paths.",
+        mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        footerHeading = "%nExamples:%n",
+        footer = {"  wisp validate playbooks/",
+            "  wisp validate --strict --format sarif playbooks/ > wisp.sarif",
+            "  wisp validate --format github playbooks/   # annotations in GitHub Actions"})
 final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json, sarif, github }
@@ -31,7 +36,8 @@ final class ValidateCommand implements Callable<Integer> {
             + "*.yaml and *.yml, skipping *.test.yaml).")
     List<Path> paths;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default), json, sarif or github.")
+    @Option(names = {"--format", "--output"}, defaultValue = "text", paramLabel = "text|json|sarif|github",
+            description = "text (default, on stderr), json (see docs/cli.md), sarif or github.")
     Format format;
 
     @Option(names = "--strict", description = "Fail on warnings too.")

@@ -26,7 +26,7 @@ public final class AppDocs {
             for (ConfigField f : app.configuration()) {
                 b.append("| ").append(f.name()).append(" | ").append(f.required() ? "required" : "optional")
                         .append(" | ").append(f.secret() ? "password (secret)" : f.type().id()).append(" | ")
-                        .append(f.defaultValue() == null ? "" : "`" + f.defaultValue() + "`").append(" | ")
+                        .append(f.defaultValue() == null ? "" : "`" + value(f.defaultValue()) + "`").append(" | ")
                         .append(cell(f.description())).append(" |\n");
             }
             b.append('\n');
@@ -50,7 +50,7 @@ public final class AppDocs {
                             .append(" | ").append(cell(p.description())).append(" | ").append(p.type().id())
                             .append(" | ").append(String.join(", ", p.contains())).append(" | ")
                             .append(defaults(p)).append(" | ").append(p.example() == null ? "" : cell(
-                                    String.valueOf(p.example()))).append(" |\n");
+                                    value(p.example()))).append(" |\n");
                 }
                 b.append('\n');
             }
@@ -59,7 +59,7 @@ public final class AppDocs {
             for (OutputSpec o : a.outputs()) {
                 b.append("| ").append(o.dataPath().replace("*", "\\*")).append(" | ").append(o.type().id())
                         .append(" | ").append(String.join(", ", o.contains())).append(" | ")
-                        .append(o.examples().isEmpty() ? "" : cell(String.valueOf(o.examples().get(0))))
+                        .append(o.examples().isEmpty() ? "" : cell(value(o.examples().get(0))))
                         .append(" |\n");
             }
             b.append('\n');
@@ -68,7 +68,7 @@ public final class AppDocs {
     }
 
     private static String defaults(ParameterSpec p) {
-        String d = p.defaultValue() == null ? "" : "`" + p.defaultValue() + "`";
+        String d = p.defaultValue() == null ? "" : "`" + value(p.defaultValue()) + "`";
         if (p.assetDefault() != null) {
             d = (d.isEmpty() ? "" : d + ", ") + "asset's " + p.assetDefault();
         }
@@ -76,6 +76,14 @@ public final class AppDocs {
             d = (d.isEmpty() ? "" : d + "; ") + "one of " + String.join(", ", p.valueList());
         }
         return d;
+    }
+
+    /** A value as people write it: 1633025565.147805, not Java's 1.633025565147805E9. */
+    static String value(Object v) {
+        if (v instanceof Double || v instanceof Float) {
+            return new java.math.BigDecimal(v.toString()).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(v);
     }
 
     private static String cell(String s) {

@@ -6,52 +6,63 @@ import dev.wisp.engine.journal.Redactor;
 import java.io.PrintWriter;
 
 /**
- * Shows a run's progress on a terminal (stderr) while passing every event on: blocks as they start and end, and
- * the progress of long executions (pipeline subtasks, repeats), at most one progress line per block and second.
+ * Shows a run's progress while passing every event on. Without a terminal (a file, a pipe, CI) only the lines that
+ * stay are printed: a block started, finished, or was skipped; on a terminal a {@link LiveDisplay} also redraws one
+ * line per running block in place.
  */
 public final class ProgressJournal implements Journal {
     private final Journal next;
     private final PrintWriter err;
     private final Redactor redactor;
-    private final java.util.Map<String, Long> lastProgress = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ProgressBoard board = new ProgressBoard();
+    private final LiveDisplay live;
 
+    /** Plain progress: lines that stay, to {@code err}. */
     public ProgressJournal(Journal next, PrintWriter err, Redactor redactor) {
+        this(next, err, redactor, null);
+    }
+
+    /** Live progress on a terminal, or plain if {@code live} is null. */
+    public ProgressJournal(Journal next, PrintWriter err, Redactor redactor, LiveDisplay live) {
         this.next = next;
         this.err = err;
         this.redactor = redactor;
+        this.live = live;
+        if (live != null) {
+            live.start(() -> {
+                synchronized (board) {
+                    return board.prompting() ? java.util.List.of() : board.live(java.time.Instant.now()).stream()
+                            .map(redactor::text).toList();
+                }
+            });
+        }
     }
 
     @Override
     public void record(JournalEvent event) {
         next.record(event);
-        String line = null;
-        if (event instanceof JournalEvent.BlockStarted s) {
-            line = "  > " + s.block() + " (" + s.kind() + ")";
-        } else if (event instanceof JournalEvent.BlockFinished f) {
-            line = "  " + (f.status().equals("success") ? "ok" : f.status()) + " " + f.block()
-                    + (f.executions() > 1 ? " (" + f.executions() + " executions, " + f.failed() + " failed)" : "");
-        } else if (event instanceof JournalEvent.BlockSkipped s) {
-            line = "  skipped " + s.block() + ": " + s.reason();
-        } else if (event instanceof JournalEvent.Progress p) {
-            long now = System.nanoTime();
-            Long last = lastProgress.get(p.block());
-            if (last == null || now - last > 1_000_000_000L) {
-                lastProgress.put(p.block(), now);
-                line = "    " + p.block() + ": " + p.detail();
-            }
-        } else if (event instanceof JournalEvent.ExecutionRetrying r) {
-            line = "    " + r.block() + ": retrying in " + r.delayMillis() + " ms (" + r.reason() + ")";
-        }
-        if (line != null) {
-            synchronized (err) {
-                err.println(redactor.text(line));
-                err.flush();
+        synchronized (board) {
+            java.util.List<String> lines = board.on(event, live == null).stream().map(redactor::text).toList();
+            if (live != null && (event instanceof JournalEvent.RunFinished
+                    || event instanceof JournalEvent.RunSuspended)) {
+                live.close(); // the run stopped (on Ctrl-C the JVM may exit before close() is called)
+            } else if (live != null) {
+                live.print(lines, board.prompting() ? java.util.List.of()
+                        : board.live(event.time()).stream().map(redactor::text).toList());
+            } else if (!lines.isEmpty()) {
+                synchronized (err) {
+                    lines.forEach(err::println);
+                    err.flush();
+                }
             }
         }
     }
 
     @Override
     public void close() {
+        if (live != null) {
+            live.close();
+        }
         next.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.wisp.cli.run;
 
+import dev.wisp.cli.history.RunHistory;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.engine.Engine;
 import dev.wisp.engine.journal.Journal;
@@ -26,11 +27,21 @@ public final class RunExecutor {
     private final RunStore store;
     private final TimeSource time;
     private final PrintWriter err;
-    private final boolean progress;
+    private final Progress progress;
     private final int maxConcurrency;
     private final java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
 
-    public RunExecutor(Engine engine, RunStore store, TimeSource time, PrintWriter err, boolean progress,
+    /** How a run shows its progress on stderr. */
+    public enum Progress {
+        /** Nothing (--quiet, --output json, many runs at once). */
+        NONE,
+        /** The lines that stay: blocks started, finished, skipped (not a terminal). */
+        PLAIN,
+        /** Plain lines and one live line per running block, redrawn in place (a terminal). */
+        LIVE
+    }
+
+    public RunExecutor(Engine engine, RunStore store, TimeSource time, PrintWriter err, Progress progress,
                        int maxConcurrency) {
         this.engine = engine;
         this.store = store;
@@ -63,8 +74,24 @@ public final class RunExecutor {
         if (prior.isEmpty()) {
             store.writeJson(store.metadata(runId), redactor.value(metadata));
         }
+        RunHistory.claim(store, runId);
+        try {
+            return runClaimed(runId, playbook, inputs, event, assets, prompts, prior, subPlaybooks, redactor);
+        } finally {
+            RunHistory.release(store, runId);
+        }
+    }
+
+    private Result runClaimed(String runId, Playbook playbook, Map<String, Object> inputs, dev.wisp.engine.run.Events.Event event,
+                              RunSupport.Assets assets, PromptHandler prompts, List<JournalEvent> prior,
+                              RunRequest.SubPlaybookSource subPlaybooks, Redactor redactor)
+            throws InterruptedException {
         Journal file = new JsonlJournal(store.journal(runId), redactor);
-        Journal journal = progress ? new ProgressJournal(file, err, redactor) : file;
+        Journal journal = switch (progress) {
+            case NONE -> file;
+            case PLAIN -> new ProgressJournal(file, err, redactor);
+            case LIVE -> new ProgressJournal(file, err, redactor, LiveDisplay.onStderr().orElse(null));
+        };
         RunRequest request = new RunRequest(runId, playbook, inputs, event.container(), event.artifacts(),
                 assets, prompts, journal, time, maxConcurrency, prior, subPlaybooks);
         Engine.Handle handle = engine.start(request);

@@ -85,7 +85,7 @@ final class OutputTypeCheck implements Check {
         }
         List<String> declared = r.spec.outputs().stream().map(OutputSpec::dataPath).toList();
         ctx.report(Code.WSP050, at, "action '" + r.spec.name() + "' (block '" + r.block + "') does not produce "
-                + r.normalized + Suggest.closest(r.normalized, declared).map(s -> "; did you mean " + s + "?")
+                + r.normalized + Suggest.closestPath(r.normalized, declared).map(s -> "; did you mean " + s + "?")
                 .orElse("; see its outputs with 'wisp actions'"));
     }
 
@@ -98,7 +98,7 @@ final class OutputTypeCheck implements Check {
             }
             OutputSpec out = source.get().output;
             ParameterSpec p = param.get();
-            String problem = mismatch(out, p);
+            String problem = mismatch(out, p, source.get());
             if (problem != null) {
                 ctx.report(Code.WSP051, e.getValue().location(), "parameter '" + p.name() + "' of '" + spec.name()
                         + "' gets " + source.get().text + ", " + problem);
@@ -106,12 +106,12 @@ final class OutputTypeCheck implements Check {
         }
     }
 
-    private static String mismatch(OutputSpec out, ParameterSpec p) {
+    private static String mismatch(OutputSpec out, ParameterSpec p, Resolved source) {
         Set<String> shared = new HashSet<>(out.contains());
         shared.retainAll(p.contains());
         if (!out.contains().isEmpty() && !p.contains().isEmpty() && shared.isEmpty()) {
             return "which is " + describe(out.contains()) + ", but it takes " + describe(p.contains())
-                    + "; pick the output that holds " + describe(p.contains());
+                    + rightOutput(source, p);
         }
         boolean structured = out.type() == DataType.BOOLEAN || out.type() == DataType.OBJECT
                 || out.type() == DataType.LIST;
@@ -121,6 +121,17 @@ final class OutputTypeCheck implements Check {
             return "which is " + out.type().id() + ", but it takes a " + p.type().id() + " value";
         }
         return null;
+    }
+
+    /** The output of the same action that holds what the parameter takes, closest to the one given. */
+    private static String rightOutput(Resolved source, ParameterSpec p) {
+        List<String> fitting = source.spec.outputs().stream()
+                .filter(o -> o.contains().stream().anyMatch(p.contains()::contains))
+                .map(OutputSpec::dataPath).toList();
+        Optional<String> best = Suggest.closestPath(source.normalized, fitting)
+                .or(() -> fitting.stream().findFirst());
+        return best.map(path -> "; use " + source.block + ":" + path)
+                .orElse("; action '" + source.spec.name() + "' has no output that holds " + describe(p.contains()));
     }
 
     private static String describe(List<String> contains) {

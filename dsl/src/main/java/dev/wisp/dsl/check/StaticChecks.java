@@ -9,7 +9,8 @@ import java.util.List;
 public final class StaticChecks {
     private static final List<Check> ALL = List.of(new EdgeCheck(), new GraphShapeCheck(), new ActionCheck(),
             new PathCheck(), new PlaceholderCheck(), new ProductCheck(), new OutputTypeCheck(),
-            new SubPlaybookCheck(), new SubPlaybookCycleCheck(), new MultiValuedComparisonCheck());
+            new SubPlaybookCheck(), new SubPlaybookCycleCheck(), new MultiValuedComparisonCheck(), new RetryCheck(),
+            new FilterPortCheck());
 
     private StaticChecks() {
     }

@@ -50,6 +50,8 @@ public enum Code {
     WSP025("duplicate-edge", Severity.WARNING),
     /** A join setting on a block with a single incoming edge, or similar no-op configuration. */
     WSP026("useless-setting", Severity.WARNING),
+    /** A filter condition that no edge leaves and no data path reads: its matches go nowhere. */
+    WSP027("unused-condition", Severity.WARNING),
 
     // --- apps, assets, actions (WSP03x)
     /** A block names an asset the playbook does not declare. */
@@ -66,6 +68,8 @@ public enum Code {
     WSP035("literal-type", Severity.ERROR),
     /** A declared asset that no block uses. */
     WSP036("unused-asset", Severity.WARNING),
+    /** {@code retry} on an action that is not safe to repeat: the engine never retries it. */
+    WSP037("retry-not-repeatable", Severity.WARNING),
 
     // --- data paths, formats, conditions (WSP04x)
     /** A data path that cannot be parsed. */

@@ -115,7 +115,7 @@ public final class YamlReader {
 
     private Result parse(String text, String displayName) {
         if (text.isBlank() || text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
-            return fail(Location.ofFile(displayName), Code.WSP002,
+            return fail(new Location(displayName, 1, 1), Code.WSP002,
                     "file is empty; a playbook needs playbook:, blocks: and edges:");
         }
         LoaderOptions options = new LoaderOptions();
@@ -152,11 +152,23 @@ public final class YamlReader {
             }
             return fail(at(displayName, e.getProblemMark()), classify(problem), humanize(problem));
         } catch (YAMLException e) {
-            return fail(Location.ofFile(displayName), classify(e.getMessage()), humanize(e.getMessage()));
+            return fail(limitPassed(text, displayName, e.getMessage()), classify(e.getMessage()),
+                    humanize(e.getMessage()));
         } catch (StackOverflowError e) {
-            return fail(Location.ofFile(displayName), Code.WSP003, "nesting is too deep; at most " + MAX_DEPTH
-                    + " levels are allowed");
+            return fail(limitPassed(text, displayName, "Nesting Depth"), Code.WSP003, "nesting is too deep; at most "
+                    + MAX_DEPTH + " levels are allowed");
         }
+    }
+
+    /** Where the alias or depth limit named in {@code problem} was passed; the file if it cannot be found. */
+    private static Location limitPassed(String text, String file, String problem) {
+        Location at = null;
+        if (problem != null && problem.contains("Number of aliases")) {
+            at = LimitLocator.alias(text, file, MAX_ALIASES);
+        } else if (problem != null && problem.contains("Nesting Depth")) {
+            at = LimitLocator.depth(text, file, MAX_DEPTH);
+        }
+        return at == null ? Location.ofFile(file) : at;
     }
 
     private static Code classify(String problem) {

@@ -53,9 +53,15 @@ final class TestApps {
                 List.of(ParameterSpec.builder("pipeline_id", DataType.NUMERIC).required().contains("cado pipeline id")
                         .build()),
                 List.of(OutputSpec.of("action_result.data.*.terminated", DataType.BOOLEAN, true)));
+        ActionSpec pipelines = new ActionSpec("list pipelines", "list_pipelines", ActionType.INVESTIGATE, "", true,
+                true, List.of(projectId()),
+                List.of(OutputSpec.of("action_result.data.*.pipelines.*.pipeline_id", DataType.NUMERIC, 6,
+                                "cado pipeline id"),
+                        OutputSpec.of("action_result.data.*.pipelines.*.name", DataType.STRING, "Acquiring i-1",
+                                "cado pipeline name")));
         return new AppSpec("forensics", "1.0", null, null,
                 List.of(ConfigField.required("base_url", DataType.STRING, ""), ConfigField.secret("token", "")),
-                List.of(create, list, capture, loop));
+                List.of(create, list, capture, loop, pipelines));
     }
 
     static AppSpec util() {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * The installed apps: the only place that calls {@link ServiceLoader}. Apps come from the classpath and from the
@@ -40,6 +41,7 @@ public final class PluginRegistry {
         add(apps, origin, ServiceLoader.load(App.class, parent), "the classpath");
         if (pluginDir.isPresent()) {
             for (Path jar : jars(pluginDir.get())) {
+                checkIsAJar(jar);
                 add(apps, origin, ServiceLoader.load(App.class, new URLClassLoader(new URL[] {url(jar)}, parent)),
                         jar.toString());
             }
@@ -94,6 +96,16 @@ public final class PluginRegistry {
             return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
         } catch (IOException e) {
             throw new PluginException("cannot list plugin directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A file that is not a zip would load no classes, silently; say which and why instead. */
+    private static void checkIsAJar(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            zip.size();
+        } catch (IOException e) {
+            throw new PluginException("plugin " + jar + " is not a jar (" + (e.getMessage() == null ? "not a zip file"
+                    : e.getMessage()) + "); rebuild it or remove it from " + jar.getParent(), e);
         }
     }
 

@@ -177,10 +177,14 @@ public final class RunReport {
         StringBuilder b = new StringBuilder();
         Map<String, Map<String, Object>> blocks = (Map<String, Map<String, Object>>) report.get("blocks");
         int width = blocks.keySet().stream().mapToInt(String::length).max().orElse(10);
+        List<?> waiting = report.get("waiting_for") instanceof List<?> w ? w : List.of();
         blocks.forEach((name, m) -> {
             String status = String.valueOf(m.get("status"));
             String detail;
-            if ("skipped".equals(status) || m.get("reason") != null) {
+            if (waiting.contains(name) && "running".equals(status)) {
+                status = "waiting";
+                detail = "for an answer";
+            } else if ("skipped".equals(status) || m.get("reason") != null) {
                 detail = String.valueOf(m.get("reason"));
             } else if (m.get("output") instanceof Map<?, ?> out && out.get("note") != null) {
                 detail = String.valueOf(out.get("note"));
@@ -208,7 +212,7 @@ public final class RunReport {
             if (m.get("skipped_rows") != null) {
                 detail += " (" + m.get("skipped_rows") + " rows skipped: " + m.get("skipped_rows_reason") + ")";
             }
-            b.append(String.format("  %-9s %-" + width + "s  %s%n", status, name, detail));
+            b.append(String.format("  %-9s %-" + width + "s  %s", status, name, detail).stripTrailing()).append('\n');
         });
         b.append("run ").append(report.get("run_id")).append(": ").append(report.get("status"));
         if (report.get("message") != null && !"finished".equals(report.get("message"))) {

@@ -56,6 +56,16 @@ class PluginRegistryTest {
     }
 
     @Test
+    void aFileThatIsNotAJarIsNamedNotSkipped() throws IOException {
+        jar("good.jar", JarApps.First.class.getName());
+        Path corrupt = Files.writeString(dir.resolve("corrupt.jar"), "this is not a zip file\n");
+        PluginRegistry.PluginException e = assertThrows(PluginRegistry.PluginException.class,
+                () -> PluginRegistry.load(getClass().getClassLoader(), Optional.of(dir)));
+        assertEquals("plugin " + corrupt + " is not a jar (zip END header not found); rebuild it or remove it from "
+                + dir, e.getMessage());
+    }
+
+    @Test
     void anAppWhoseSpecThrowsIsNamed() throws IOException {
         Path broken = jar("broken.jar", JarApps.Broken.class.getName());
         PluginRegistry.PluginException e = assertThrows(PluginRegistry.PluginException.class,

@@ -8,7 +8,9 @@ import dev.wisp.spi.DataType;
 import dev.wisp.spi.OutputSpec;
 import dev.wisp.spi.ParameterSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code cado_response} app's metadata: the actions of the Cado Response app for Phantom, with the output data
@@ -141,10 +143,16 @@ final class CadoSpec {
     }
 
     private static List<OutputSpec> pipelineSummary(String prefix) {
+        // one consistent example: a pipeline part-way through, 12 + 1 + 5 of its 18 subtasks
+        Map<String, Integer> example = new LinkedHashMap<>();
+        example.put("total", 18);
+        example.put("failure", 0);
+        example.put("pending", 5);
+        example.put("running", 1);
+        example.put("success", 12);
+        example.put("cancelled", 0);
         List<OutputSpec> out = new ArrayList<>();
-        for (String k : List.of("total", "failure", "pending", "running", "success", "cancelled")) {
-            out.add(OutputSpec.of(prefix + ".summary." + k, DataType.NUMERIC, k.equals("total") ? 18 : 0));
-        }
+        example.forEach((k, n) -> out.add(OutputSpec.of(prefix + ".summary." + k, DataType.NUMERIC, n)));
         return out;
     }
 

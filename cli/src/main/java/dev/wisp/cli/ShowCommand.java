@@ -1,0 +1,96 @@
+package dev.wisp.cli;
+
+import dev.wisp.cli.history.JournalText;
+import dev.wisp.cli.history.ResumeHint;
+import dev.wisp.cli.history.RunHistory;
+import dev.wisp.cli.history.RunSummary;
+import dev.wisp.engine.journal.JournalEvent;
+import dev.wisp.engine.journal.JournalReader;
+import dev.wisp.engine.report.RunReport;
+import dev.wisp.engine.report.RunStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code wisp show RUN_ID}: a recorded run's summary again, its report as JSON, or its journal for people. */
+@Command(name = "show", description = "Show a recorded run: its summary, its report (--output json) or its "
+        + "journal (--journal).",
+        mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        footerHeading = "%nExamples:%n",
+        footer = {"  wisp show 20261201-095000-1a2b3c", "  wisp show 20261201-0950 --journal   # a unique prefix",
+            "  wisp show 20261201-095000-1a2b3c --output json | jq .totals"})
+final class ShowCommand implements Callable<Integer> {
+    enum Output { text, json }
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "RUN_ID", description = "The run's id, or a unique prefix of it (see wisp runs).")
+    String runId;
+
+    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (the summary) or json (the run's report).")
+    Output output;
+
+    @Option(names = "--journal", description = "Print the run's journal, one event a line.")
+    boolean journal;
+
+    @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are "
+            + "recorded (default .wisp/runs).")
+    Path runsDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = main.spec.commandLine().getOut();
+        RunStore store = new RunStore(runsDir);
+        String id;
+        try {
+            id = store.find(runId);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!Files.isRegularFile(store.journal(id))) {
+            throw new UsageException(store.dir(id) + " is not a run: it has no journal.jsonl");
+        }
+        if (journal && output == Output.json) {
+            throw new UsageException("--journal prints text; the journal as JSON is " + store.journal(id));
+        }
+        List<JournalEvent> events;
+        try {
+            events = JournalReader.read(store.journal(id));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("the journal of run " + id + " is damaged: " + e.getMessage());
+        }
+        if (journal) {
+            events.forEach(e -> out.println(JournalText.line(e)));
+        } else {
+            // report.json is written when the run stops; a run still going is folded from its journal so far
+            Map<String, Object> report = Files.isRegularFile(store.report(id)) ? store.readJson(store.report(id))
+                    : RunReport.build(events);
+            if (output == Output.json) {
+                out.println(JsonOut.pretty(report));
+            } else {
+                RunSummary s = new RunHistory(runsDir).summary(id);
+                // the journal knows whether a run without an end is still going or was interrupted
+                Map<String, Object> shown = new LinkedHashMap<>(report);
+                shown.put("status", s.status().id());
+                out.println("run " + id + ": " + s.playbook() + " (" + s.file() + "), started " + s.started());
+                out.print(RunReport.summary(shown));
+                ResumeHint.lines(report, runsDirArg()).forEach(out::println);
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private String runsDirArg() {
+        return runsDir.equals(Path.of(".wisp/runs")) ? "" : "--runs-dir " + runsDir;
+    }
+}
