@@ -1,0 +1,171 @@
+package dev.wisp.cli.fuzz;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wisp.cli.Main;
+import dev.wisp.cli.UsageException;
+import dev.wisp.cli.run.RunSupport;
+import dev.wisp.cli.validate.Validator;
+import dev.wisp.dsl.AppCatalog;
+import dev.wisp.dsl.diag.Code;
+import dev.wisp.dsl.diag.Diagnostic;
+import dev.wisp.engine.asset.AssetsFile;
+import dev.wisp.engine.journal.JournalCodec;
+import dev.wisp.engine.prompt.AnswersPromptHandler;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The properties every input kind must keep, checked on one file: never an internal error, every diagnostic located
+ * (a line and column, except for problems of the whole file), exit codes as documented, no secret in any message,
+ * and no file's report lost because another file was bad. Each check returns what went wrong, or nothing.
+ */
+final class Targets {
+    /** The secret the fuzzed assets files refer to; it must never appear in a message. */
+    static final String SECRET = "fuzz-secret-7f3a9c1e5b";
+    /** Codes whose diagnostics may name only the file: it could not be read, or it is too large as a whole. */
+    private static final Set<Code> WHOLE_FILE = Set.of(Code.WSP002, Code.WSP003);
+    private static final Pattern LOCATED = Pattern.compile("^[^\\n]+:\\d+:\\d+: .*", Pattern.DOTALL);
+    private static final ObjectMapper JSON = JournalCodec.mapper();
+
+    enum Kind { PLAYBOOK, TEST, ASSETS, ANSWERS, EVENT }
+
+    private final Validator validator;
+    private final AppCatalog catalog;
+    private final Path healthy;
+
+    /**
+     * @param catalog the installed apps
+     * @param healthy a valid playbook, validated next to the fuzzed one to see that its report survives
+     */
+    Targets(AppCatalog catalog, Path healthy) {
+        this.catalog = catalog;
+        this.validator = new Validator(catalog);
+        this.healthy = healthy;
+    }
+
+    /** Checks a file in process; {@code cli} also runs the command a user would (slower, so not for every case). */
+    Optional<String> check(Kind kind, Path file, boolean cli) {
+        try {
+            Optional<String> found = switch (kind) {
+                case PLAYBOOK -> playbook(file);
+                case TEST -> testCommand(file); // a test file means nothing without running it
+                case ASSETS -> assets(file);
+                case ANSWERS -> answers(file);
+                case EVENT -> event(file);
+            };
+            if (found.isPresent() || !cli) {
+                return found;
+            }
+            return kind == Kind.PLAYBOOK ? validateCommand(file) : Optional.empty();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return Optional.of("internal error: " + e);
+        }
+    }
+
+    private Optional<String> playbook(Path file) {
+        Validator.Result r = validator.validate(file);
+        return unlocated(r.diagnostics());
+    }
+
+    static Optional<String> unlocated(List<Diagnostic> diagnostics) {
+        for (Diagnostic d : diagnostics) {
+            if (d.location().line() < 1 && !WHOLE_FILE.contains(d.code())) {
+                return Optional.of("unlocated diagnostic: " + d);
+            }
+            if (d.location().line() >= 1 && d.location().column() < 1) {
+                return Optional.of("diagnostic without a column: " + d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> assets(Path file) {
+        try {
+            AssetsFile.load(file, catalog, Map.of("CADO_ACCESS_TOKEN", SECRET)::get);
+            return Optional.empty();
+        } catch (AssetsFile.AssetsException e) {
+            for (String p : e.problems()) {
+                if (p.contains(SECRET)) {
+                    return Optional.of("a secret in a message: " + p.replace(SECRET, "<SECRET>"));
+                }
+                if (!LOCATED.matcher(p).matches() && !p.startsWith(file + ": error[WSP002]")) {
+                    return Optional.of("unlocated problem: " + p);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> answers(Path file) {
+        try {
+            AnswersPromptHandler.parseFile(file);
+        } catch (IllegalArgumentException e) {
+            // a usage error; the answers' own messages are another item's (issue 12, item 9)
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> event(Path file) {
+        Object json;
+        try {
+            json = JSON.readValue(file.toFile(), Object.class);
+        } catch (IOException e) {
+            return Optional.empty(); // reported as a usage error naming the file
+        }
+        try {
+            RunSupport.event(json, file.toString());
+        } catch (UsageException e) {
+            // a located usage error
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> validateCommand(Path file) {
+        Cli r = Cli.of("validate", file.toString(), healthy.toString(), "--format", "json");
+        if (r.exit != 0 && r.exit != 3) {
+            return Optional.of("wisp validate exited " + r.exit + ": " + r.err);
+        }
+        if (r.err.contains("internal error")) {
+            return Optional.of("wisp validate: " + r.err);
+        }
+        try {
+            List<String> files = new ArrayList<>();
+            JSON.readTree(r.out).path("files").forEach(f -> files.add(f.path("file").asText()));
+            if (!files.contains(Validator.display(healthy)) || !files.contains(Validator.display(file))) {
+                return Optional.of("a file's report was lost: " + files + " in " + r.out);
+            }
+        } catch (IOException e) {
+            return Optional.of("wisp validate --format json printed no JSON: " + r.out);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> testCommand(Path file) {
+        Cli r = Cli.of("test", file.toString());
+        if (r.exit != 0 && r.exit != 1 && r.exit != 3) {
+            return Optional.of("wisp test exited " + r.exit + ": " + r.err);
+        }
+        if (r.err.contains("internal error") || r.err.contains("could not run")) {
+            return Optional.of("wisp test: " + r.err);
+        }
+        return Optional.empty();
+    }
+
+    /** One in-process CLI run. */
+    record Cli(int exit, String out, String err) {
+        static Cli of(String... args) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Cli(exit, out.toString(), err.toString());
+        }
+    }
+}
