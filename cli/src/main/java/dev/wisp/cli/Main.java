@@ -1,7 +1,9 @@
 package dev.wisp.cli;
 
 import dev.wisp.engine.plugin.PluginRegistry;
+import dev.wisp.engine.journal.Redactor;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -34,6 +36,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private PluginRegistry registry;
+    /** The secrets known so far (the assets' once loaded): whatever the error handler prints is masked with them. */
+    private Redactor secrets = Redactor.none();
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -44,25 +48,25 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         Main main = new Main();
         CommandLine cli = new CommandLine(main);
         cli.setOut(out).setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter w = commandLine.getErr();
-            if (e instanceof UsageException) {
-                w.println("wisp: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            if (e instanceof PluginRegistry.PluginException) {
-                w.println("wisp: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            w.println("wisp: internal error: " + e);
-            if (main.verbose) {
-                e.printStackTrace(w);
-            } else {
-                w.println("(run again with --verbose for the stack trace, and please report it)");
-            }
-            return ExitCodes.FAILED;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> main.failed(e, commandLine.getErr()));
         return cli.execute(args);
+    }
+
+    /** What a command that threw prints, masked with every secret known by then; returns the exit code. */
+    int failed(Exception e, PrintWriter w) {
+        if (e instanceof UsageException || e instanceof PluginRegistry.PluginException) {
+            w.println("wisp: " + secrets.text(e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        w.println("wisp: internal error: " + secrets.text(e.toString()));
+        if (verbose) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            w.print(secrets.text(trace.toString()));
+        } else {
+            w.println("(run again with --verbose for the stack trace, and please report it)");
+        }
+        return ExitCodes.FAILED;
     }
 
     /** {@code wisp} without a command: the usage, as a usage error. */
@@ -70,6 +74,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
+    }
+
+    /** Adds secrets to mask in every error this command prints. */
+    void mask(Redactor more) {
+        secrets = secrets.and(more);
     }
 
     /** The installed apps, loaded once on first use (validate without apps never pays for it). */

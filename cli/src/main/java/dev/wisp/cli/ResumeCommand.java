@@ -7,6 +7,7 @@ import dev.wisp.dsl.model.Playbook;
 import dev.wisp.engine.Engine;
 import dev.wisp.engine.journal.JournalEvent;
 import dev.wisp.engine.journal.JournalReader;
+import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.report.RunReport;
 import dev.wisp.engine.report.RunStore;
 import dev.wisp.engine.time.SystemTime;
@@ -77,6 +78,7 @@ final class ResumeCommand implements Callable<Integer> {
         Playbook pb = checked.playbook().get();
         Path assetsFile = assets != null ? assets : meta.get("assets") == null ? null : Path.of((String) meta.get("assets"));
         RunSupport.Assets assetConfigs = RunSupport.assets(assetsFile, main.registry());
+        main.mask(Redactor.of(assetConfigs.configs().values()));
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
             RunExecutor executor = new RunExecutor(engine, store, time, err, true, 16);
             RunSupport.Event event = RunSupport.eventFile(meta.get("event") == null ? null

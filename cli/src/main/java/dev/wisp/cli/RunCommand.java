@@ -10,6 +10,7 @@ import dev.wisp.dsl.model.Playbook;
 import dev.wisp.dsl.parse.LoadResult;
 import dev.wisp.engine.Engine;
 import dev.wisp.engine.journal.JournalCodec;
+import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.prompt.PromptHandler;
 import dev.wisp.engine.report.RunReport;
 import dev.wisp.engine.report.RunStore;
@@ -105,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunSupport.Assets assetConfigs = RunSupport.assets(assets, main.registry());
         CadoSimulator sim = simulate ? RunSupport.simulate(pb, assetConfigs.configs()) : null;
+        main.mask(Redactor.of(assetConfigs.configs().values()));
         if (sim != null) {
             err.println("Cado Response simulator at " + sim.baseUrl() + " (" + sim.describe() + ")");
         }
