@@ -2,6 +2,7 @@ package dev.wisp.cli;
 
 import dev.wisp.engine.plugin.PluginRegistry;
 import dev.wisp.engine.journal.Redactor;
+import dev.wisp.engine.report.RunStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -54,7 +55,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** What a command that threw prints, masked with every secret known by then; returns the exit code. */
     int failed(Exception e, PrintWriter w) {
-        if (e instanceof UsageException || e instanceof PluginRegistry.PluginException) {
+        if (e instanceof UsageException || e instanceof PluginRegistry.PluginException
+                || e instanceof RunStore.StoreException) {
             w.println("wisp: " + secrets.text(e.getMessage()));
             return ExitCodes.USAGE;
         }

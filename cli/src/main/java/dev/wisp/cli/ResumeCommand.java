@@ -58,8 +58,13 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Map<String, Object> meta = store.readJson(store.metadata(id));
-        List<JournalEvent> prior = JournalReader.read(store.journal(id));
+        Map<String, Object> meta = store.metadataOf(id);
+        List<JournalEvent> prior;
+        try {
+            prior = JournalReader.read(store.journal(id));
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new UsageException("run " + id + " cannot be resumed: its journal cannot be read: " + e.getMessage());
+        }
         if (prior.stream().anyMatch(e -> e instanceof JournalEvent.RunFinished)) {
             throw new UsageException("run " + id + " has already finished; nothing to resume");
         }
@@ -88,6 +93,7 @@ final class ResumeCommand implements Callable<Integer> {
                     event, assetConfigs, RunSupport.prompts(answers, answersFile, time, err), prior,
                     RunCommand.subPlaybooks(validator), meta);
             err.print(RunReport.summary(r.report()));
+            r.lost().ifPresent(lost -> err.println("wisp: run " + r.runId() + ": " + lost));
             return RunCommand.exitCode(r.outcome());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

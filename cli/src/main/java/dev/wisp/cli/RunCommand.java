@@ -167,7 +167,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         err.print(RunReport.summary(r.report()));
-        err.println("journal and report: " + Validator.display(new RunStore(runsDir).dir(r.runId())));
+        if (r.lost().isPresent()) {
+            err.println("wisp: run " + r.runId() + ": " + r.lost().get() + (output == Output.json
+                    ? "; the whole report is on stdout" : "; the summary above is all that is left (--output json "
+                    + "prints the whole report)"));
+        } else {
+            err.println("journal and report: " + Validator.display(new RunStore(runsDir).dir(r.runId())));
+        }
         if (r.outcome().status() == RunOutcome.Status.SUSPENDED) {
             err.println("The run is waiting for " + String.join(", ", r.outcome().waitingFor()) + ". Continue it with:");
             err.println("  wisp resume " + r.runId() + " --answer " + r.outcome().waitingFor().get(0) + "=...");
@@ -230,6 +236,9 @@ final class RunCommand implements Callable<Integer> {
                 counts.merge(r.outcome().status().id(), 1, Integer::sum);
                 err.println("event " + (i + 1) + ": run " + r.runId() + " " + r.outcome().status().id()
                         + ("finished".equals(r.outcome().message()) ? "" : " (" + r.outcome().message() + ")"));
+                if (r.lost().isPresent()) {
+                    err.println("wisp: event " + (i + 1) + ": " + r.lost().get());
+                }
                 if (r.outcome().status() != RunOutcome.Status.SUCCESS) {
                     worst = ExitCodes.FAILED;
                 }
