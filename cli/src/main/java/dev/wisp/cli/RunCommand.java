@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = main.spec.commandLine().getErr();
         PrintWriter out = main.spec.commandLine().getOut();
         Validator validator = new Validator(main.registry().catalog());
-        if (!Files.isRegularFile(playbook)) {
+        if (!dev.wisp.dsl.source.InputFiles.readable(playbook)) {
             throw new UsageException("no such playbook file: " + playbook);
         }
         Validator.Result checked = validator.validate(playbook);
@@ -195,12 +195,7 @@ final class RunCommand implements Callable<Integer> {
     private int many(RunExecutor executor, Playbook pb, Map<String, Object> givenInputs,
                      RunSupport.Assets assetConfigs, PromptHandler prompts, RunRequest.SubPlaybookSource subs,
                      PrintWriter err, PrintWriter out) throws InterruptedException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(events);
-        } catch (IOException e) {
-            throw new UsageException("cannot read events " + events + ": " + e.getMessage());
-        }
+        List<String> lines = RunSupport.eventLines(events);
         List<RunSupport.Event> parsed = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {

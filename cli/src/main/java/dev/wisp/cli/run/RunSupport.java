@@ -22,7 +22,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.wisp.dsl.source.InputFiles;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -33,6 +34,9 @@ import java.util.Set;
 
 /** What {@code wisp run} and {@code wisp resume} share: assets, the simulator, prompts, events, inputs. */
 public final class RunSupport {
+    /** The largest event (or events) file or pipe read. */
+    public static final long MAX_EVENT_BYTES = 256L * 1024 * 1024;
+
     private RunSupport() {
     }
 
@@ -60,7 +64,7 @@ public final class RunSupport {
         Map<String, AssetConfig> configs = new LinkedHashMap<>();
         Map<String, ApprovalPolicy> approvals = new LinkedHashMap<>();
         if (file != null) {
-            if (!Files.isRegularFile(file)) {
+            if (!InputFiles.readable(file)) {
                 throw new UsageException("assets file not found: " + file);
             }
             try {
@@ -110,7 +114,7 @@ public final class RunSupport {
         Map<String, List<String>> answers = new LinkedHashMap<>();
         try {
             if (answersFile != null) {
-                if (!Files.isRegularFile(answersFile)) {
+                if (!InputFiles.readable(answersFile)) {
                     throw new UsageException("answers file not found: " + answersFile);
                 }
                 answers.putAll(AnswersPromptHandler.parseFile(answersFile));
@@ -181,13 +185,28 @@ public final class RunSupport {
     }
 
     public static Event eventFile(Path file) {
+        return eventFile(file, InputFiles.PIPE_TIMEOUT);
+    }
+
+    /** The event in a file or a pipe, which must be written within {@code timeout}. */
+    public static Event eventFile(Path file, Duration timeout) {
         if (file == null) {
             return Event.none();
         }
         try {
-            return event(JournalCodec.mapper().readValue(file.toFile(), Object.class), file.toString());
+            return event(JournalCodec.mapper().readValue(InputFiles.read(file, MAX_EVENT_BYTES, timeout),
+                    Object.class), file.toString());
         } catch (IOException e) {
             throw new UsageException("cannot read event " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The lines of an events file (or pipe), with the limit of one event file. */
+    public static List<String> eventLines(Path file) {
+        try {
+            return new String(InputFiles.read(file, MAX_EVENT_BYTES), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UsageException("cannot read events " + file + ": " + e.getMessage());
         }
     }
 }

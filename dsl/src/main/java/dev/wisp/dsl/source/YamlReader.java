@@ -57,12 +57,10 @@ public final class YamlReader {
             if (Files.isDirectory(file)) {
                 return fail(whole, Code.WSP002, "is a directory, not a playbook file");
             }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                return fail(whole, Code.WSP002, "file is " + size + " bytes; a playbook may be at most "
-                        + MAX_BYTES + " bytes (4 MiB)");
-            }
-            return decodeAndRead(Files.readAllBytes(file), displayName);
+            return decodeAndRead(InputFiles.read(file, MAX_BYTES), displayName);
+        } catch (InputFiles.TooLarge e) {
+            return fail(whole, Code.WSP002, "file is " + (e.size() < 0 ? "more than " + MAX_BYTES : e.size())
+                    + " bytes; a playbook may be at most " + MAX_BYTES + " bytes (4 MiB)");
         } catch (NoSuchFileException e) {
             return fail(whole, Code.WSP002, "file not found");
         } catch (IOException e) {

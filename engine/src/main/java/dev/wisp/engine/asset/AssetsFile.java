@@ -10,7 +10,8 @@ import dev.wisp.spi.AssetConfig;
 import dev.wisp.spi.ConfigField;
 import java.io.IOException;
 import dev.wisp.engine.journal.Redactor;
-import java.nio.file.Files;
+import dev.wisp.dsl.source.InputFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import java.util.regex.Pattern;
 public final class AssetsFile {
     private static final Pattern REF = Pattern.compile("^\\$\\{(env|file):([^}]+)}$");
     /** A reference's name is echoed only when it looks like what it should be, not like a secret pasted there. */
+    /** The largest file a {@code ${file:...}} reference reads. */
+    private static final long MAX_SECRET_FILE_BYTES = 1024 * 1024;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
     private static final Pattern PATH_LIKE = Pattern.compile("[\\p{L}\\p{N}._/~ -]{1,255}");
 
@@ -183,7 +186,8 @@ public final class AssetsFile {
             return null;
         }
         try {
-            return Files.readString(p).replaceAll("[\\r\\n]+$", "");
+            return new String(InputFiles.read(p, MAX_SECRET_FILE_BYTES), StandardCharsets.UTF_8)
+                    .replaceAll("[\\r\\n]+$", "");
         } catch (IOException e) {
             problems.add(where + " refers to " + named + ", which cannot be read (" + e.getClass().getSimpleName()
                     + ")");
