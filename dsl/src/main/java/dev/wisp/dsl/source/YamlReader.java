@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -97,6 +98,22 @@ public final class YamlReader {
         return parse(text, displayName);
     }
 
+    /** The line and column of a character offset (code points, as SnakeYAML counts) in the text. */
+    private static Location locationOfChar(String text, int codePointOffset, String file) {
+        int line = 1;
+        int column = 1;
+        int[] cps = text.codePoints().limit(Math.max(0, codePointOffset)).toArray();
+        for (int c : cps) {
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Location(file, line, column);
+    }
+
     private static Location locationOfByte(byte[] bytes, int offset, String file) {
         int line = 1;
         int column = 1;
@@ -149,6 +166,10 @@ public final class YamlReader {
                         + " is not allowed; playbooks use plain strings, numbers, booleans, lists and mappings");
             }
             return fail(at(displayName, e.getProblemMark()), classify(problem), humanize(problem));
+        } catch (ReaderException e) {
+            return fail(locationOfChar(text, e.getPosition(), displayName), Code.WSP001, String.format(
+                    "the character U+%04X is not allowed in YAML; remove it, or write it as an escape (\\u%04X) "
+                            + "inside a double-quoted string", e.getCodePoint(), e.getCodePoint()));
         } catch (YAMLException e) {
             return fail(Location.ofFile(displayName), classify(e.getMessage()), humanize(e.getMessage()));
         } catch (StackOverflowError e) {
