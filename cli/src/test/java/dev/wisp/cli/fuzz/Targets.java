@@ -77,6 +77,9 @@ final class Targets {
 
     static Optional<String> unlocated(List<Diagnostic> diagnostics) {
         for (Diagnostic d : diagnostics) {
+            if (d.code() == Code.WSP000) {
+                return Optional.of("internal error, contained as the file's error: " + d);
+            }
             if (d.location().line() < 1 && !WHOLE_FILE.contains(d.code())) {
                 return Optional.of("unlocated diagnostic: " + d);
             }
@@ -133,8 +136,8 @@ final class Targets {
         if (r.exit != 0 && r.exit != 3) {
             return Optional.of("wisp validate exited " + r.exit + ": " + r.err);
         }
-        if (r.err.contains("internal error")) {
-            return Optional.of("wisp validate: " + r.err);
+        if (r.err.contains("wisp: internal error") || r.out.contains("WSP000")) {
+            return Optional.of("wisp validate: " + r.err + r.out);
         }
         try {
             List<String> files = new ArrayList<>();
@@ -153,7 +156,7 @@ final class Targets {
         if (r.exit != 0 && r.exit != 1 && r.exit != 3) {
             return Optional.of("wisp test exited " + r.exit + ": " + r.err);
         }
-        if (r.err.contains("internal error") || r.err.contains("could not run")) {
+        if (r.err.contains("wisp: internal error") || r.err.contains("could not run") || r.err.contains("WSP000")) {
             return Optional.of("wisp test: " + r.err);
         }
         return Optional.empty();
