@@ -37,7 +37,7 @@ class CliPropertiesTest {
         }
     }
 
-    @Property(tries = 150, seed = "20261201")
+    @Property(tries = 80, seed = "20261201")
     void everyCommandLineEndsWithADocumentedExitCodeAndNoInternalError(@ForAll("commandLines") List<String> args) {
         List<String> all = new ArrayList<>(args);
         if (Set.of("run", "resume").contains(args.get(0))) {

@@ -32,12 +32,12 @@ class DslPropertiesTest {
     private static final Set<Code> WHOLE_FILE = Set.of(Code.WSP002, Code.WSP003);
     private static final PlaybookLoader LOADER = new PlaybookLoader(List.of(SchemaCheck.shared()));
 
-    @Property(tries = 400, seed = SEED)
+    @Property(tries = 250, seed = SEED)
     void anyTextLoadsWithLocatedDiagnosticsOnly(@ForAll("yamlish") String text) {
         assertLocated(text, LOADER.loadString(text, "p.yaml"));
     }
 
-    @Property(tries = 400, seed = SEED)
+    @Property(tries = 250, seed = SEED)
     void generatedPlaybooksLoadWithLocatedDiagnosticsOnly(@ForAll("playbooks") String text) {
         assertLocated(text, LOADER.loadString(text, "p.yaml"));
     }
@@ -52,7 +52,7 @@ class DslPropertiesTest {
         }
     }
 
-    @Property(tries = 1000, seed = SEED)
+    @Property(tries = 600, seed = SEED)
     void aDataPathParsesOrSaysWhereItIsWrong(@ForAll("paths") String text) {
         DataPathParser.Result r = DataPathParser.parse(text);
         if (r.ok()) {

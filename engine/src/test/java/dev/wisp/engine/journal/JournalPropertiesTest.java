@@ -20,13 +20,13 @@ class JournalPropertiesTest {
     private static final String SEED = "20261201";
 
     /** Write, read back, same event: for every kind of value an action or a block can produce. */
-    @Property(tries = 300, seed = SEED)
+    @Property(tries = 120, seed = SEED)
     void everyEventRoundTrips(@ForAll("events") JournalEvent event) {
         assertEquals(event, JournalCodec.decode(JournalCodec.encode(event, Redactor.none())));
     }
 
     /** Secrets (long enough to mask) that the data does not hold change nothing, so redaction keeps round trips. */
-    @Property(tries = 200, seed = SEED)
+    @Property(tries = 100, seed = SEED)
     void redactingSecretsTheEventDoesNotHoldChangesNothing(@ForAll("events") JournalEvent event,
                                                           @ForAll("secrets") String secret) {
         String plain = JournalCodec.encode(event, Redactor.none());
@@ -36,7 +36,7 @@ class JournalPropertiesTest {
     }
 
     /** A secret inside any value or key never reaches the line, and the line still decodes to the same kind. */
-    @Property(tries = 300, seed = SEED)
+    @Property(tries = 120, seed = SEED)
     void aSecretAnywhereInTheDataNeverReachesTheLine(@ForAll("values") Object value, @ForAll("secrets") String secret,
                                                     @ForAll("texts") String around) {
         Map<String, Object> keyed = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ class JournalPropertiesTest {
     }
 
     /** Redaction keeps the shape of a value: the same keys count, the same list lengths, nothing merged. */
-    @Property(tries = 300, seed = SEED)
+    @Property(tries = 120, seed = SEED)
     void redactionKeepsTheShape(@ForAll("values") Object value, @ForAll("texts") String secret) {
         Redactor r = new Redactor(List.of(secret));
         assertEquals(shape(value), shape(r.value(value)));
