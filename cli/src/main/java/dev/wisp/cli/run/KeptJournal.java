@@ -15,7 +15,7 @@ import java.util.Optional;
 final class KeptJournal implements Journal {
     private final Journal file;
     private final List<JournalEvent> events;
-    private UncheckedIOException failure;
+    private RuntimeException failure;
 
     KeptJournal(Journal file, List<JournalEvent> prior) {
         this.file = file;
@@ -30,7 +30,8 @@ final class KeptJournal implements Journal {
         }
         try {
             file.record(event);
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | IllegalStateException e) {
+            // the file (gone, full) or an event that cannot be encoded: the run goes on, and says so at the end
             failure = e;
         }
     }
@@ -42,7 +43,7 @@ final class KeptJournal implements Journal {
 
     /** Why the journal file stopped being written, if it did. */
     synchronized Optional<String> failure() {
-        return Optional.ofNullable(failure).map(UncheckedIOException::getMessage);
+        return Optional.ofNullable(failure).map(RuntimeException::getMessage);
     }
 
     @Override
