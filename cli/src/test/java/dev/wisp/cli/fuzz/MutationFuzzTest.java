@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The mutation fuzzer: mutates the example playbooks, playbook tests, assets, answers and events, and checks every
+ * The mutation fuzzer: mutates the example playbooks, playbook tests, assets, answers, events and a playbook that
+ * runs offline (run by {@code wisp run}, whose report must survive whole), and checks every
  * mutant against {@link Targets}' properties. It runs in the normal build for a bounded time with a fixed seed, so a
  * build is reproducible; run it longer with {@code -Dwisp.fuzz.seconds=600} (and another {@code -Dwisp.fuzz.seed},
  * or a cap {@code -Dwisp.fuzz.cases}). Each failing input is written to {@code target/fuzz-findings/}; keep it under
@@ -117,8 +118,8 @@ class MutationFuzzTest {
 
     private static Targets.Kind pickKind(Random random) {
         int r = random.nextInt(100);
-        return r < 50 ? Targets.Kind.PLAYBOOK : r < 60 ? Targets.Kind.TEST : r < 80 ? Targets.Kind.ASSETS
-                : r < 90 ? Targets.Kind.ANSWERS : Targets.Kind.EVENT;
+        return r < 45 ? Targets.Kind.PLAYBOOK : r < 55 ? Targets.Kind.TEST : r < 70 ? Targets.Kind.ASSETS
+                : r < 80 ? Targets.Kind.ANSWERS : r < 90 ? Targets.Kind.EVENT : Targets.Kind.RUN;
     }
 
     private static String caseName(Targets.Kind kind) {
@@ -128,6 +129,7 @@ class MutationFuzzTest {
             case ASSETS -> "fuzz-assets.yaml";
             case ANSWERS -> "fuzz-answers.yaml";
             case EVENT -> "fuzz-event.json";
+            case RUN -> "fuzz-run.yaml";
         };
     }
 
@@ -136,6 +138,8 @@ class MutationFuzzTest {
         Path ws = dir.resolve("ws");
         copyTree(REPO.resolve("playbooks"), ws);
         copyTree(Path.of("src/test/resources/fuzz/seeds"), ws.resolve("seeds"));
+        copyTree(Path.of("src/test/resources/fuzz/run"), ws.resolve("run"));
+        Files.writeString(ws.resolve("fuzz-run-event.json"), "{\"container\": {\"severity\": \"high\"}}");
         Files.copy(REPO.resolve("examples/assets.example.yaml"), ws.resolve("assets.example.yaml"));
         Files.copy(REPO.resolve("examples/capture_ec2_instance.answers.yaml"), ws.resolve("answers.example.yaml"));
         Files.writeString(ws.resolve("token.txt"), Targets.SECRET + "\n");
@@ -155,7 +159,7 @@ class MutationFuzzTest {
         try (Stream<Path> files = Files.walk(ws)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 String n = f.getFileName().toString();
-                Targets.Kind kind = n.endsWith(".test.yaml") ? Targets.Kind.TEST : n.startsWith("assets")
+                Targets.Kind kind = f.getParent().endsWith("run") ? Targets.Kind.RUN : n.endsWith(".test.yaml") ? Targets.Kind.TEST : n.startsWith("assets")
                         ? Targets.Kind.ASSETS : n.startsWith("answers") ? Targets.Kind.ANSWERS : n.endsWith(".json")
                         ? Targets.Kind.EVENT : n.endsWith(".yaml") ? Targets.Kind.PLAYBOOK : null;
                 if (kind != null) {

@@ -14,6 +14,9 @@ import dev.wisp.engine.prompt.AnswersPromptHandler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import dev.wisp.engine.journal.JournalReader;
+import dev.wisp.engine.report.RunReport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +38,7 @@ final class Targets {
     private static final Pattern LOCATED = Pattern.compile("^[^\\n]+:\\d+:\\d+: .*", Pattern.DOTALL);
     private static final ObjectMapper JSON = JournalCodec.mapper();
 
-    enum Kind { PLAYBOOK, TEST, ASSETS, ANSWERS, EVENT }
+    enum Kind { PLAYBOOK, TEST, ASSETS, ANSWERS, EVENT, RUN }
 
     private final Validator validator;
     private final AppCatalog catalog;
@@ -57,6 +60,7 @@ final class Targets {
             Optional<String> found = switch (kind) {
                 case PLAYBOOK -> playbook(file);
                 case TEST -> testCommand(file); // a test file means nothing without running it
+                case RUN -> runCommand(file);
                 case ASSETS -> assets(file);
                 case ANSWERS -> answers(file);
                 case EVENT -> event(file);
@@ -65,7 +69,7 @@ final class Targets {
                 return found;
             }
             return kind == Kind.PLAYBOOK ? validateCommand(file) : Optional.empty();
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | IOException | StackOverflowError | OutOfMemoryError e) {
             return Optional.of("internal error: " + e);
         }
     }
@@ -149,6 +153,50 @@ final class Targets {
             return Optional.of("wisp validate --format json printed no JSON: " + r.out);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Runs a playbook as {@code wisp run} does: a documented exit code, and for every run that started, its report
+     * on stdout equal to its report.json, and a journal that reads back to the same report (nothing lost).
+     */
+    private Optional<String> runCommand(Path file) throws IOException {
+        Path runs = file.resolveSibling("runs");
+        Cli r = Cli.of("run", file.toString(), "--answer", "ask=yes", "--event",
+                file.resolveSibling("fuzz-run-event.json").toString(), "--output", "json", "--runs-dir",
+                runs.toString(), "--max-concurrency", "4");
+        try {
+            if (!Set.of(0, 1, 2, 3, 4).contains(r.exit) || r.err.contains("wisp: internal error")) {
+                return Optional.of("wisp run exited " + r.exit + ": " + r.err);
+            }
+            if (r.exit == 2 || r.exit == 3) {
+                return Optional.empty();
+            }
+            Map<?, ?> printed = JSON.readValue(r.out, Map.class);
+            Path dir = runs.resolve(String.valueOf(printed.get("run_id")));
+            Map<?, ?> saved = JSON.readValue(Files.readAllBytes(dir.resolve("report.json")), Map.class);
+            if (!printed.equals(saved)) {
+                return Optional.of("the printed report differs from report.json");
+            }
+            Object replayed = JSON.readValue(JSON.writeValueAsBytes(RunReport.build(JournalReader.read(
+                    dir.resolve("journal.jsonl")))), Map.class);
+            if (!saved.equals(replayed)) {
+                return Optional.of("the journal does not read back to the report: " + replayed + " vs " + saved);
+            }
+            return Optional.empty();
+        } finally {
+            deleteTree(runs);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private Optional<String> testCommand(Path file) {
