@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.wisp.engine.plugin.PluginRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,9 +61,9 @@ class MutationFuzzTest {
         while (cases < MAX_CASES && System.nanoTime() < deadline) {
             Targets.Kind kind = pickKind(random);
             List<String> texts = seeds.get(kind);
-            String input = mutator.mutate(texts.get(random.nextInt(texts.size())));
+            byte[] input = mutator.bytes(mutator.mutate(texts.get(random.nextInt(texts.size()))));
             Path file = ws.resolve(caseName(kind));
-            Files.writeString(file, input, StandardCharsets.UTF_8);
+            Files.write(file, input);
             Optional<String> problem = targets.check(kind, file, kind == Targets.Kind.PLAYBOOK
                     && cases % CLI_EVERY == 0);
             tried.merge(kind, 1, Integer::sum);
@@ -76,7 +75,7 @@ class MutationFuzzTest {
                     Files.createDirectories(FINDINGS);
                     Path kept = FINDINGS.resolve(kind.name().toLowerCase(Locale.ROOT) + "-" + cases + "-"
                             + caseName(kind));
-                    Files.writeString(kept, input, StandardCharsets.UTF_8);
+                    Files.write(kept, input);
                     into.put(key, problem.get() + "\n    input: " + kept.toAbsolutePath());
                 }
             }

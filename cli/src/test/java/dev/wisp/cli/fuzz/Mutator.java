@@ -1,5 +1,6 @@
 package dev.wisp.cli.fuzz;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,23 @@ final class Mutator {
         for (int i = 0; i < n; i++) {
             out = once(out);
         }
+        return out;
+    }
+
+    /**
+     * The text as a file's bytes: UTF-8 (a surrogate split by a mutation becomes {@code ?}), and now and then with a
+     * byte that UTF-8 does not allow, as files saved in another encoding have.
+     */
+    byte[] bytes(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (random.nextInt(40) != 0) {
+            return utf8;
+        }
+        int at = random.nextInt(utf8.length + 1);
+        byte[] out = new byte[utf8.length + 1];
+        System.arraycopy(utf8, 0, out, 0, at);
+        out[at] = (byte) (random.nextBoolean() ? 0xFF : 0xC3);
+        System.arraycopy(utf8, at, out, at + 1, utf8.length - at);
         return out;
     }
 
