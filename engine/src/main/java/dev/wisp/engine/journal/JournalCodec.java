@@ -21,15 +21,18 @@ import java.util.Map;
  *
  * <p>Writer and reader share one set of limits, so whatever is written can be read back: a line holds at most
  * {@link #MAX_LINE_CHARS} characters (a larger event is stored beside the journal and the line refers to it, see
- * {@link JsonlJournal}); a string or number at most {@link #MAX_VALUE_CHARS}. Inputs (events, run files) are read
+ * {@link JsonlJournal}); strings and numbers are as long as they are ({@link #MAX_VALUE_CHARS}). Inputs (events, run files) are read
  * nested at most {@link #MAX_INPUT_DEPTH} deep, and the journal, whose events wrap such values in a few levels of
  * their own, is written and read at most {@link #MAX_DEPTH} deep.
  */
 public final class JournalCodec {
     /** The longest journal line; larger events are stored outside the line. */
     public static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
-    /** The longest string or number in a journal or run file, read or written. */
-    public static final int MAX_VALUE_CHARS = 512 * 1024 * 1024;
+    /**
+     * The longest string or number read: no limit of its own, so that the reader never refuses a value the writer
+     * could write (Jackson's default of 20 M characters did). Inputs are bounded by their file size limits instead.
+     */
+    public static final int MAX_VALUE_CHARS = Integer.MAX_VALUE;
     /** The deepest nesting of an input read with {@link #mapper()}. */
     public static final int MAX_INPUT_DEPTH = 1000;
     /** The deepest nesting of a journal line, written or read. */
