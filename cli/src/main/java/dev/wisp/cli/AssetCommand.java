@@ -63,6 +63,7 @@ final class AssetCommand {
                 throw new UsageException("app '" + config.appId() + "' has no test connectivity action");
             }
             Redactor redactor = Redactor.of(java.util.List.of(config));
+            main.mask(Redactor.of(configs.values()));
             try (SystemTime time = new SystemTime(); AppConnection c = app.connect(config)) {
                 ActionResult r = c.execute(new ExecutionContext("test", "test connectivity", Map.of(), config, time,
                         event -> { })).toCompletableFuture().get(5, TimeUnit.MINUTES);

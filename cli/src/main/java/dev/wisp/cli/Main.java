@@ -2,7 +2,10 @@ package dev.wisp.cli;
 
 import dev.wisp.cli.run.RunExecutor;
 import dev.wisp.engine.plugin.PluginRegistry;
+import dev.wisp.engine.journal.Redactor;
+import dev.wisp.engine.report.RunStore;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private PluginRegistry registry;
     private boolean realStderr;
+    /** The secrets known so far (the assets' once loaded): whatever the error handler prints is masked with them. */
+    private Redactor secrets = Redactor.none();
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), true));
@@ -58,25 +63,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         main.realStderr = realStderr;
         CommandLine cli = new CommandLine(main);
         cli.setOut(out).setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter w = commandLine.getErr();
-            if (e instanceof UsageException) {
-                w.println("wisp: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            if (e instanceof PluginRegistry.PluginException) {
-                w.println("wisp: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            w.println("wisp: internal error: " + e);
-            if (main.verbose) {
-                e.printStackTrace(w);
-            } else {
-                w.println("(run again with --verbose for the stack trace, and please report it)");
-            }
-            return ExitCodes.FAILED;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> main.failed(e, commandLine.getErr()));
         return cli.execute(args);
+    }
+
+    /** What a command that threw prints, masked with every secret known by then; returns the exit code. */
+    int failed(Exception e, PrintWriter w) {
+        if (e instanceof UsageException || e instanceof PluginRegistry.PluginException
+                || e instanceof RunStore.StoreException) {
+            w.println("wisp: " + secrets.text(e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        w.println("wisp: internal error: " + secrets.text(e.toString()));
+        if (verbose) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            w.print(secrets.text(trace.toString()));
+        } else {
+            w.println("(run again with --verbose for the stack trace, and please report it)");
+        }
+        return ExitCodes.FAILED;
     }
 
     /** {@code wisp} without a command: the usage, as a usage error. */
@@ -89,6 +95,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** How a run shows progress: live only when err is the process's stderr and that is a terminal. */
     RunExecutor.Progress progress(boolean none) {
         return none ? RunExecutor.Progress.NONE : realStderr ? RunExecutor.Progress.LIVE : RunExecutor.Progress.PLAIN;
+    }
+
+    /** Adds secrets to mask in every error this command prints. */
+    void mask(Redactor more) {
+        secrets = secrets.and(more);
     }
 
     /** The installed apps, loaded once on first use (validate without apps never pays for it). */

@@ -7,6 +7,7 @@ import dev.wisp.dsl.model.Playbook;
 import dev.wisp.engine.Engine;
 import dev.wisp.engine.journal.JournalEvent;
 import dev.wisp.engine.journal.JournalReader;
+import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.report.RunReport;
 import dev.wisp.engine.report.RunStore;
 import dev.wisp.engine.time.SystemTime;
@@ -61,8 +62,13 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Map<String, Object> meta = store.readJson(store.metadata(id));
-        List<JournalEvent> prior = JournalReader.read(store.journal(id));
+        Map<String, Object> meta = store.metadataOf(id);
+        List<JournalEvent> prior;
+        try {
+            prior = JournalReader.read(store.journal(id));
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new UsageException("run " + id + " cannot be resumed: its journal cannot be read: " + e.getMessage());
+        }
         if (prior.stream().anyMatch(e -> e instanceof JournalEvent.RunFinished)) {
             throw new UsageException("run " + id + " has already finished; nothing to resume");
         }
@@ -83,6 +89,7 @@ final class ResumeCommand implements Callable<Integer> {
         RunSupport.Assets assetConfigs = RunSupport.assets(assetsFile, main.registry());
         RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
         RunSupport.checkAnswers(given, pb, RunCommand.subPlaybooks(validator), assetConfigs);
+        main.mask(Redactor.of(assetConfigs.configs().values()));
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
             RunExecutor executor = new RunExecutor(engine, store, time, err, main.progress(false), 16);
             dev.wisp.engine.run.Events.Event event = RunSupport.eventFile(meta.get("event") == null ? null
@@ -92,6 +99,7 @@ final class ResumeCommand implements Callable<Integer> {
                     event, assetConfigs, RunSupport.prompts(given, time, err), prior,
                     RunCommand.subPlaybooks(validator), meta);
             RunCommand.finalLines(r, runsDir, false, err);
+            r.lost().ifPresent(lost -> err.println("wisp: run " + r.runId() + ": " + lost));
             err.flush();
             executor.printed();
             return RunCommand.exitCode(r.outcome());

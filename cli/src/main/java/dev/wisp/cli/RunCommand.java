@@ -11,6 +11,7 @@ import dev.wisp.dsl.model.Playbook;
 import dev.wisp.dsl.parse.LoadResult;
 import dev.wisp.engine.Engine;
 import dev.wisp.engine.journal.JournalCodec;
+import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.prompt.PromptHandler;
 import dev.wisp.engine.report.RunReport;
 import dev.wisp.engine.report.RunStore;
@@ -101,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = main.spec.commandLine().getErr();
         PrintWriter out = main.spec.commandLine().getOut();
         Validator validator = new Validator(main.registry().catalog());
-        if (!Files.isRegularFile(playbook)) {
+        if (!dev.wisp.dsl.source.InputFiles.readable(playbook)) {
             throw new UsageException("no such playbook file: " + playbook);
         }
         Validator.Result checked = validator.validate(playbook);
@@ -128,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
         List<Events.Event> parsedEvents = events == null ? null : readEvents();
         Events.Event ev = events == null ? RunSupport.eventFile(event) : null;
         CadoSimulator sim = simulate ? RunSupport.simulate(pb, assetConfigs.configs()) : null;
+        main.mask(Redactor.of(assetConfigs.configs().values()));
         if (sim != null && !quiet) {
             err.println("Cado Response simulator at " + sim.baseUrl() + " (" + sim.describe() + ")");
         }
@@ -187,6 +189,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         finalLines(r, runsDir, quiet, err);
+        r.lost().ifPresent(lost -> err.println("wisp: run " + r.runId() + ": " + lost + (output == Output.json
+                ? "; the whole report is on stdout" : "; the summary above is all that is left (--output json "
+                + "prints the whole report)")));
         out.flush();
         err.flush();
         return exitCode(r.outcome());
@@ -217,12 +222,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The events of {@code --events FILE.jsonl}, each checked; every problem at once, located by line. */
     private List<Events.Event> readEvents() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(events);
-        } catch (IOException e) {
-            throw new UsageException("cannot read events " + events + ": " + e.getMessage());
-        }
+        List<String> lines = RunSupport.eventLines(events);
         List<Events.Event> parsed = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -270,6 +270,9 @@ final class RunCommand implements Callable<Integer> {
                 counts.merge(r.outcome().status().id(), 1, Integer::sum);
                 err.println("event " + (i + 1) + ": run " + r.runId() + " " + r.outcome().status().id()
                         + ("finished".equals(r.outcome().message()) ? "" : " (" + r.outcome().message() + ")"));
+                if (r.lost().isPresent()) {
+                    err.println("wisp: event " + (i + 1) + ": " + r.lost().get());
+                }
                 if (r.outcome().status() != RunOutcome.Status.SUCCESS) {
                     worst = ExitCodes.FAILED;
                 }

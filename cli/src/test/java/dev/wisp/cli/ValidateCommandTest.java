@@ -1,6 +1,7 @@
 package dev.wisp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import dev.wisp.cli.report.DiagnosticReport;
+import dev.wisp.cli.validate.Validator;
+import dev.wisp.dsl.AppCatalog;
+import dev.wisp.dsl.source.DocumentCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,5 +103,55 @@ class ValidateCommandTest {
         CliRun r = CliRun.of("validate", dir.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.err().startsWith("1 playbook, all valid"), r.err());
+    }
+
+    @Test
+    void aNonFiniteNumberWhereTheSchemaHasAnEnumIsALocatedErrorAndTheOtherFileIsStillReported() throws IOException {
+        for (String nan : new String[] {".nan", ".NaN", "-.Inf", "+.INF", ".inf", "1e999"}) {
+            Path dir = Files.createTempDirectory("wisp-nan");
+            Path bad = dir.resolve("nan_operator.yaml");
+            Files.writeString(bad, "playbook: nan_operator\nblocks:\n  f:\n    filter:\n      condition_1: "
+                    + "[[container:severity, " + nan + ", high]]\nedges:\n  - start -> f\n  - f.condition_1 -> end\n");
+            CliRun r = CliRun.of("validate", OK, bad.toString(), "--format", "json");
+            assertEquals(ExitCodes.INVALID, r.exit(), nan + ": " + r.err());
+            JsonNode files = new ObjectMapper().readTree(r.out()).path("files");
+            assertEquals(2, files.size(), r.out());
+            JsonNode d = files.get(1).path("diagnostics").get(0);
+            assertEquals("WSP001", d.path("code").asText(), r.out());
+            assertEquals(5, d.path("line").asInt(), r.out());
+            assertTrue(d.path("message").asText().contains("not a finite number"), r.out());
+        }
+    }
+
+    @Test
+    void aNulInASubPlaybookPathIsALocatedErrorNotACrash(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("nul.yaml");
+        Files.writeString(bad, "playbook: nul\nblocks:\n  sub:\n    playbook: \"\\0x\"\nedges:\n  - start -> sub\n"
+                + "  - sub -> end\n");
+        CliRun r = CliRun.of("validate", bad.toString());
+        assertEquals(ExitCodes.INVALID, r.exit(), r.err());
+        assertTrue(r.err().contains("nul.yaml:4:16: error[WSP060]: sub-playbook '\\u0000x'"), r.err());
+        assertTrue(r.err().contains("it is not a file path: Nul character not allowed"), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+    }
+
+    @Test
+    void wispFailingOnOneFileIsThatFilesErrorAndEveryOtherFileKeepsItsReport(@TempDir Path dir) throws Exception {
+        Path ok = Path.of("../playbooks/capture_ec2_instance.yaml");
+        Path crashing = dir.resolve("crashing.yaml");
+        Files.writeString(crashing, "playbook: crashing\n");
+        DocumentCheck bug = doc -> {
+            if (doc.file().endsWith("crashing.yaml")) {
+                throw new IllegalStateException("a bug");
+            }
+            return List.of();
+        };
+        Validator validator = new Validator(AppCatalog.empty(), List.of(bug));
+        DiagnosticReport report = ValidateCommand.validateAll(validator, List.of(ok, crashing, ok));
+        assertEquals(3, report.files().size());
+        assertEquals(List.of("WSP000"), report.files().get(1).diagnostics().stream().map(x -> x.code().name())
+                .toList());
+        assertTrue(report.files().get(1).diagnostics().get(0).message().contains("IllegalStateException"));
+        assertTrue(report.files().get(0).diagnostics().stream().noneMatch(x -> x.code().name().equals("WSP000")));
     }
 }

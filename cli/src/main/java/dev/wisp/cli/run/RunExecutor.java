@@ -5,7 +5,6 @@ import dev.wisp.dsl.model.Playbook;
 import dev.wisp.engine.Engine;
 import dev.wisp.engine.journal.Journal;
 import dev.wisp.engine.journal.JournalEvent;
-import dev.wisp.engine.journal.JournalReader;
 import dev.wisp.engine.journal.JsonlJournal;
 import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.prompt.PromptHandler;
@@ -16,6 +15,8 @@ import dev.wisp.engine.run.RunRequest;
 import dev.wisp.engine.time.TimeSource;
 import dev.wisp.spi.AssetConfig;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +57,10 @@ public final class RunExecutor {
      *
      * @param runId   its id
      * @param outcome how it ended
-     * @param report  its report (also in report.json)
+     * @param report  its report (also in report.json, unless {@code lost} says why not)
+     * @param lost    what could not be recorded and where, when the run directory failed; empty when all was
      */
-    public record Result(String runId, RunOutcome outcome, Map<String, Object> report) {
+    public record Result(String runId, RunOutcome outcome, Map<String, Object> report, Optional<String> lost) {
     }
 
     /** The command printed what it prints at the end of a run: a Ctrl-C may now end the process. */
@@ -72,7 +74,12 @@ public final class RunExecutor {
             throws InterruptedException {
         Redactor redactor = Redactor.of(assets.configs().values());
         if (prior.isEmpty()) {
-            store.writeJson(store.metadata(runId), redactor.value(metadata));
+            store.create(runId);
+            try {
+                store.writeJson(store.metadata(runId), redactor.value(metadata));
+            } catch (java.io.UncheckedIOException e) {
+                throw new RunStore.StoreException(e.getMessage() + "; choose another place with --runs-dir DIR", e);
+            }
         }
         RunHistory.claim(store, runId);
         try {
@@ -86,11 +93,17 @@ public final class RunExecutor {
                               RunSupport.Assets assets, PromptHandler prompts, List<JournalEvent> prior,
                               RunRequest.SubPlaybookSource subPlaybooks, Redactor redactor)
             throws InterruptedException {
-        Journal file = new JsonlJournal(store.journal(runId), redactor);
+        JsonlJournal jsonl;
+        try {
+            jsonl = new JsonlJournal(store.journal(runId), redactor);
+        } catch (java.io.UncheckedIOException e) {
+            throw new RunStore.StoreException(e.getMessage(), e);
+        }
+        KeptJournal kept = new KeptJournal(jsonl, prior);
         Journal journal = switch (progress) {
-            case NONE -> file;
-            case PLAIN -> new ProgressJournal(file, err, redactor);
-            case LIVE -> new ProgressJournal(file, err, redactor, LiveDisplay.onStderr().orElse(null));
+            case NONE -> kept;
+            case PLAIN -> new ProgressJournal(kept, err, redactor);
+            case LIVE -> new ProgressJournal(kept, err, redactor, LiveDisplay.onStderr().orElse(null));
         };
         RunRequest request = new RunRequest(runId, playbook, inputs, event.container(), event.artifacts(),
                 assets, prompts, journal, time, maxConcurrency, prior, subPlaybooks);
@@ -123,9 +136,27 @@ public final class RunExecutor {
             journal.close();
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> report = (Map<String, Object>) redactor.value(RunReport.build(
-                JournalReader.read(store.journal(runId))));
-        store.writeJson(store.report(runId), report);
-        return new Result(runId, outcome, report);
+        Map<String, Object> report = (Map<String, Object>) redactor.value(RunReport.build(kept.events()));
+        return new Result(runId, outcome, report, record(runId, kept, report).map(redactor::text));
+    }
+
+    /** Writes the report beside the journal; says what was lost when the run directory failed during the run. */
+    private Optional<String> record(String runId, KeptJournal kept, Map<String, Object> report) {
+        Path dir = store.dir(runId);
+        if (kept.failure().isPresent()) {
+            return Optional.of("the journal could not be written (" + kept.failure().get() + "); it is incomplete "
+                    + "in " + dir + ", and report.json was not written");
+        }
+        if (!Files.isRegularFile(store.journal(runId))) {
+            // written to a deleted file: do not recreate a directory that holds only half of the run
+            return Optional.of("the run directory " + dir + " was deleted during the run, so its journal is lost "
+                    + "and report.json could not be written there");
+        }
+        try {
+            store.writeJson(store.report(runId), report);
+            return Optional.empty();
+        } catch (java.io.UncheckedIOException e) {
+            return Optional.of("report.json could not be written: " + e.getMessage());
+        }
     }
 }

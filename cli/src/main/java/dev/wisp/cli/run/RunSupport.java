@@ -23,7 +23,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.wisp.dsl.source.InputFiles;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -34,6 +35,9 @@ import java.util.Set;
 
 /** What {@code wisp run} and {@code wisp resume} share: assets, the simulator, prompts, events, inputs. */
 public final class RunSupport {
+    /** The largest event (or events) file or pipe read. */
+    public static final long MAX_EVENT_BYTES = 256L * 1024 * 1024;
+
     private RunSupport() {
     }
 
@@ -61,7 +65,7 @@ public final class RunSupport {
         Map<String, AssetConfig> configs = new LinkedHashMap<>();
         Map<String, ApprovalPolicy> approvals = new LinkedHashMap<>();
         if (file != null) {
-            if (!Files.isRegularFile(file)) {
+            if (!InputFiles.readable(file)) {
                 throw new UsageException("assets file not found: " + file);
             }
             try {
@@ -121,7 +125,7 @@ public final class RunSupport {
         Map<String, String> where = new LinkedHashMap<>();
         try {
             if (answersFile != null) {
-                if (!Files.isRegularFile(answersFile)) {
+                if (!InputFiles.readable(answersFile)) {
                     throw new UsageException("answers file not found: " + answersFile);
                 }
                 Map<String, List<String>> fromFile = AnswersPromptHandler.parseFile(answersFile);
@@ -197,12 +201,17 @@ public final class RunSupport {
 
     /** The event of {@code --event FILE}, or none; a bad event is a usage error naming the file, line and column. */
     public static Events.Event eventFile(Path file) {
+        return eventFile(file, InputFiles.PIPE_TIMEOUT);
+    }
+
+    /** The event in a file or a pipe, which must be written within {@code timeout}. */
+    public static Events.Event eventFile(Path file, Duration timeout) {
         if (file == null) {
             return Events.Event.none();
         }
         String text;
         try {
-            text = Files.readString(file);
+            text = new String(InputFiles.read(file, MAX_EVENT_BYTES, timeout), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UsageException("cannot read event " + file + ": " + e.getMessage());
         }
@@ -210,6 +219,15 @@ public final class RunSupport {
             return Events.parse(text, file.toString());
         } catch (Events.EventException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The lines of an events file (or pipe), with the limit of one event file. */
+    public static List<String> eventLines(Path file) {
+        try {
+            return new String(InputFiles.read(file, MAX_EVENT_BYTES), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UsageException("cannot read events " + file + ": " + e.getMessage());
         }
     }
 }

@@ -3,12 +3,16 @@ package dev.wisp.cli.validate;
 import dev.wisp.dsl.AppCatalog;
 import dev.wisp.dsl.check.StaticChecks;
 import dev.wisp.dsl.check.SubPlaybooks;
+import dev.wisp.dsl.diag.Code;
 import dev.wisp.dsl.diag.Diagnostic;
+import dev.wisp.dsl.diag.Location;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.dsl.parse.LoadResult;
 import dev.wisp.dsl.parse.PlaybookLoader;
 import dev.wisp.dsl.schema.SchemaCheck;
+import dev.wisp.dsl.source.DocumentCheck;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +20,17 @@ import java.util.Optional;
 
 /** Loads and checks one playbook file: YAML, the JSON Schema, the model, the static checks. Thread-safe. */
 public final class Validator {
-    private final PlaybookLoader loader = new PlaybookLoader(List.of(SchemaCheck.shared()));
+    private final PlaybookLoader loader;
     private final AppCatalog catalog;
 
     public Validator(AppCatalog catalog) {
+        this(catalog, List.of(SchemaCheck.shared()));
+    }
+
+    /** A validator running these document checks instead of the JSON Schema's (for tests). */
+    public Validator(AppCatalog catalog, List<DocumentCheck> checks) {
         this.catalog = catalog;
+        this.loader = new PlaybookLoader(checks);
     }
 
     /**
@@ -33,12 +43,22 @@ public final class Validator {
     public record Result(String file, Optional<Playbook> playbook, List<Diagnostic> diagnostics) {
     }
 
+    /**
+     * Checks one file. A failure of Wisp itself on the file is contained: it becomes the file's error (WSP000), so
+     * that a report on many files keeps every other file's diagnostics.
+     */
     public Result validate(Path file) {
         String name = display(file);
-        LoadResult r = loader.load(file, name);
-        List<Diagnostic> all = new ArrayList<>(r.diagnostics());
-        r.playbook().ifPresent(p -> all.addAll(StaticChecks.run(p, catalog, subPlaybooks(file))));
-        return new Result(name, r.playbook(), all.stream().sorted().toList());
+        try {
+            LoadResult r = loader.load(file, name);
+            List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+            r.playbook().ifPresent(p -> all.addAll(StaticChecks.run(p, catalog, subPlaybooks(file))));
+            return new Result(name, r.playbook(), all.stream().sorted().toList());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Result(name, Optional.empty(), List.of(Diagnostic.of(Code.WSP000, Location.ofFile(name),
+                    "Wisp failed while checking this file (" + e.getClass().getSimpleName() + "); this is a bug in "
+                            + "Wisp, please report it with the file")));
+        }
     }
 
     /** Loads a playbook for running: the same checks as validate. */
@@ -49,8 +69,13 @@ public final class Validator {
     private SubPlaybooks subPlaybooks(Path file) {
         return (parent, relative) -> {
             // relative to the playbook that names it (a sub-playbook's own sub-playbooks are beside it)
-            Path base = parent.file() == null ? file : Path.of(parent.file());
-            Path sub = base.toAbsolutePath().getParent().resolve(relative).normalize();
+            Path sub;
+            try {
+                Path base = parent.file() == null ? file : Path.of(parent.file());
+                sub = base.toAbsolutePath().getParent().resolve(relative).normalize();
+            } catch (InvalidPathException e) {
+                return new SubPlaybooks.Found(Optional.empty(), "it is not a file path: " + e.getReason());
+            }
             if (!Files.isRegularFile(sub)) {
                 return new SubPlaybooks.Found(Optional.empty(), "file not found: " + display(sub));
             }

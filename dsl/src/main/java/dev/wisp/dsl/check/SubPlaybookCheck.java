@@ -22,7 +22,7 @@ final class SubPlaybookCheck implements Check {
             }
             SubPlaybooks.Found found = ctx.subPlaybooks().find(ctx.playbook(), pb.playbook());
             if (found.playbook().isEmpty()) {
-                ctx.report(Code.WSP060, pb.playbookLocation(), "sub-playbook '" + pb.playbook() + "' of block '"
+                ctx.report(Code.WSP060, pb.playbookLocation(), "sub-playbook '" + printable(pb.playbook()) + "' of block '"
                         + pb.name() + "': " + found.problem());
                 continue;
             }
@@ -57,5 +57,13 @@ final class SubPlaybookCheck implements Check {
                 }
             }
         }
+    }
+
+    /** The path as written, with control characters (a NUL, say) shown as escapes rather than printed raw. */
+    private static String printable(String s) {
+        StringBuilder out = new StringBuilder();
+        s.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : Character.toString(c)));
+        return out.toString();
     }
 }

@@ -6,6 +6,8 @@ package dev.wisp.dsl.diag;
  */
 public enum Code {
     // --- reading the file (WSP00x)
+    /** Wisp itself failed on this file (a bug): reported as the file's error so that other files keep theirs. */
+    WSP000("internal-error", Severity.ERROR),
     /** The file is not valid YAML (syntax error, tab indentation). */
     WSP001("yaml-syntax", Severity.ERROR),
     /** The file cannot be read as a playbook: missing, empty, too large, not UTF-8. */

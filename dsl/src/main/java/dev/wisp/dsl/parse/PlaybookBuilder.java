@@ -59,7 +59,7 @@ public final class PlaybookBuilder {
         }
         Playbook playbook = new Playbook(name, ctx.text(root, "description"), doc.file(), assets(ctx, root),
                 inputs(ctx, root), outputs(ctx, root), blocks(ctx, blocksNode), edges(ctx, root),
-                root.has("playbook") ? ctx.at("/playbook") : Location.ofFile(doc.file()).shift(0));
+                ctx.at(root.has("playbook") ? "/playbook" : ""));
         return new Result(playbook, ctx.diagnostics);
     }
 

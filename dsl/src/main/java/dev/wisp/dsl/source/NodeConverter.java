@@ -143,7 +143,15 @@ final class NodeConverter {
                 return integer(v);
             }
             if (tag.equals(Tag.FLOAT)) {
-                return JSON.numberNode(floating(v));
+                String lower = v.toLowerCase(java.util.Locale.ROOT);
+                double d = lower.endsWith(".inf") || lower.endsWith(".nan") ? Double.NaN : Double.parseDouble(v);
+                if (!Double.isFinite(d)) {
+                    // JSON has no NaN or infinity (1e999 is one too): the schema library and the journal cannot hold it
+                    diagnostics.add(Diagnostic.of(Code.WSP001, at(s), "'" + v + "' is not a finite number, which "
+                            + "playbook values must be; quote it (\"" + v + "\") if you mean the text"));
+                    return JSON.textNode(v);
+                }
+                return JSON.numberNode(d);
             }
         } catch (NumberFormatException e) {
             diagnostics.add(Diagnostic.of(Code.WSP001, at(s), "'" + v + "' is not a valid " + tag.getValue()));
@@ -165,14 +173,6 @@ final class NodeConverter {
         return n.bitLength() < 64 ? JSON.numberNode(n.longValue()) : JSON.numberNode(n);
     }
 
-    private static double floating(String v) {
-        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
-            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
-            case "-.inf" -> Double.NEGATIVE_INFINITY;
-            case ".nan" -> Double.NaN;
-            default -> Double.parseDouble(v);
-        };
-    }
 
     private Location at(Node node) {
         return node == null || node.getStartMark() == null ? Location.ofFile(file)

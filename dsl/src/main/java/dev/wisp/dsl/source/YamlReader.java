@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -57,12 +58,10 @@ public final class YamlReader {
             if (Files.isDirectory(file)) {
                 return fail(whole, Code.WSP002, "is a directory, not a playbook file");
             }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                return fail(whole, Code.WSP002, "file is " + size + " bytes; a playbook may be at most "
-                        + MAX_BYTES + " bytes (4 MiB)");
-            }
-            return decodeAndRead(Files.readAllBytes(file), displayName);
+            return decodeAndRead(InputFiles.read(file, MAX_BYTES), displayName);
+        } catch (InputFiles.TooLarge e) {
+            return fail(whole, Code.WSP002, "file is " + (e.size() < 0 ? "more than " + MAX_BYTES : e.size())
+                    + " bytes; a playbook may be at most " + MAX_BYTES + " bytes (4 MiB)");
         } catch (NoSuchFileException e) {
             return fail(whole, Code.WSP002, "file not found");
         } catch (IOException e) {
@@ -97,6 +96,22 @@ public final class YamlReader {
             text = text.substring(1);
         }
         return parse(text, displayName);
+    }
+
+    /** The line and column of a character offset (code points, as SnakeYAML counts) in the text. */
+    private static Location locationOfChar(String text, int codePointOffset, String file) {
+        int line = 1;
+        int column = 1;
+        int[] cps = text.codePoints().limit(Math.max(0, codePointOffset)).toArray();
+        for (int c : cps) {
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Location(file, line, column);
     }
 
     private static Location locationOfByte(byte[] bytes, int offset, String file) {
@@ -151,6 +166,10 @@ public final class YamlReader {
                         + " is not allowed; playbooks use plain strings, numbers, booleans, lists and mappings");
             }
             return fail(at(displayName, e.getProblemMark()), classify(problem), humanize(problem));
+        } catch (ReaderException e) {
+            return fail(locationOfChar(text, e.getPosition(), displayName), Code.WSP001, String.format(
+                    "the character U+%04X is not allowed in YAML; remove it, or write it as an escape (\\u%04X) "
+                            + "inside a double-quoted string", e.getCodePoint(), e.getCodePoint()));
         } catch (YAMLException e) {
             return fail(limitPassed(text, displayName, e.getMessage()), classify(e.getMessage()),
                     humanize(e.getMessage()));

@@ -9,7 +9,10 @@ import dev.wisp.spi.AppSpec;
 import dev.wisp.spi.AssetConfig;
 import dev.wisp.spi.ConfigField;
 import java.io.IOException;
-import java.nio.file.Files;
+import dev.wisp.engine.journal.Redactor;
+import dev.wisp.dsl.source.InputFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +32,11 @@ import java.util.regex.Pattern;
  */
 public final class AssetsFile {
     private static final Pattern REF = Pattern.compile("^\\$\\{(env|file):([^}]+)}$");
+    /** A reference's name is echoed only when it looks like what it should be, not like a secret pasted there. */
+    /** The largest file a {@code ${file:...}} reference reads. */
+    private static final long MAX_SECRET_FILE_BYTES = 1024 * 1024;
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
+    private static final Pattern PATH_LIKE = Pattern.compile("[\\p{L}\\p{N}._/~ -]{1,255}");
 
     /**
      * One configured asset.
@@ -120,8 +128,13 @@ public final class AssetsFile {
             if (value instanceof String s) {
                 Matcher m = REF.matcher(s.strip());
                 if (m.matches()) {
-                    value = resolve(m.group(1), m.group(2), file, env, doc.valueLocation(fp) + ": " + f.name(),
-                            problems);
+                    String where = doc.valueLocation(fp) + ": " + f.name() + " of asset '" + name + "'";
+                    value = resolve(m.group(1), m.group(2), file, env, where, problems);
+                    if (value instanceof String secret && f.secret() && Redactor.tooShort(secret)) {
+                        problems.add(where + " is a secret shorter than " + Redactor.MIN_LENGTH + " characters, too "
+                                + "short to be masked safely in output; use the real secret (it was not shown)");
+                        continue;
+                    }
                 } else if (f.secret()) {
                     problems.add(doc.valueLocation(fp) + ": " + f.name() + " of asset '" + name + "' is a secret: "
                             + "write ${env:NAME} or ${file:PATH}, never the secret itself (the value was not shown)");
@@ -151,17 +164,32 @@ public final class AssetsFile {
     private static Object resolve(String kind, String ref, Path file, Function<String, String> env, String where,
                                   List<String> problems) {
         if (kind.equals("env")) {
+            if (!ENV_NAME.matcher(ref).matches()) {
+                problems.add(where + " refers to an environment variable by a name that is not one (upper-case "
+                        + "letters, digits and _); the name was not shown, in case it is the secret itself");
+                return null;
+            }
             String v = env.apply(ref);
             if (v == null) {
                 problems.add(where + " refers to the environment variable " + ref + ", which is not set");
             }
             return v;
         }
-        Path p = file.toAbsolutePath().getParent().resolve(ref);
+        boolean shown = PATH_LIKE.matcher(ref).matches() && (ref.contains("/") || ref.contains("."));
+        String named = shown ? "the file " + ref : "a file (its name was not shown: it does not look like a path, "
+                + "and might be the secret itself)";
+        Path p;
         try {
-            return Files.readString(p).replaceAll("[\\r\\n]+$", "");
+            p = file.toAbsolutePath().getParent().resolve(ref);
+        } catch (InvalidPathException e) {
+            problems.add(where + " refers to " + named + ", which is not a valid path");
+            return null;
+        }
+        try {
+            return new String(InputFiles.read(p, MAX_SECRET_FILE_BYTES), StandardCharsets.UTF_8)
+                    .replaceAll("[\\r\\n]+$", "");
         } catch (IOException e) {
-            problems.add(where + " refers to the file " + p + ", which cannot be read (" + e.getClass().getSimpleName()
+            problems.add(where + " refers to " + named + ", which cannot be read (" + e.getClass().getSimpleName()
                     + ")");
             return null;
         }

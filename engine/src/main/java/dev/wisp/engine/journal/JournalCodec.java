@@ -1,29 +1,63 @@
 package dev.wisp.engine.journal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Journal events as JSON lines: {@code {"type":"block_finished","time":"...","block":...}}, fields in snake case.
- * Redaction happens on the JSON tree, so no field can carry a secret out.
+ * Redaction happens on the JSON tree of the event's fields, so no field can carry a secret out; the {@code type}
+ * and {@code time} that give a line its meaning are never touched.
+ *
+ * <p>Writer and reader share one set of limits, so whatever is written can be read back: a line holds at most
+ * {@link #MAX_LINE_CHARS} characters (a larger event is stored beside the journal and the line refers to it, see
+ * {@link JsonlJournal}); strings and numbers are as long as they are ({@link #MAX_VALUE_CHARS}). Inputs (events, run files) are read
+ * nested at most {@link #MAX_INPUT_DEPTH} deep, and the journal, whose events wrap such values in a few levels of
+ * their own, is written and read at most {@link #MAX_DEPTH} deep.
  */
 public final class JournalCodec {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /** The longest journal line; larger events are stored outside the line. */
+    public static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
+    /**
+     * The longest string or number read: no limit of its own, so that the reader never refuses a value the writer
+     * could write (Jackson's default of 20 M characters did). Inputs are bounded by their file size limits instead.
+     */
+    public static final int MAX_VALUE_CHARS = Integer.MAX_VALUE;
+    /** The deepest nesting of an input read with {@link #mapper()}. */
+    public static final int MAX_INPUT_DEPTH = 1000;
+    /** The deepest nesting of a journal line, written or read. */
+    public static final int MAX_DEPTH = MAX_INPUT_DEPTH + 100;
+
+    private static final ObjectMapper JSON = mapper(MAX_INPUT_DEPTH);
+    private static final ObjectMapper JOURNAL = mapper(MAX_DEPTH);
+
+    private static ObjectMapper mapper(int readDepth) {
+        return JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_VALUE_CHARS)
+                                .maxNumberLength(MAX_VALUE_CHARS).maxNestingDepth(readDepth).build())
+                        .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                        .build())
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     private JournalCodec() {
     }
 
+    /** Reads and writes inputs and run files with the journal's limits. */
     public static ObjectMapper mapper() {
         return JSON;
     }
@@ -33,17 +67,17 @@ public final class JournalCodec {
         return eventClass.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
+    @SuppressWarnings("unchecked")
     public static String encode(JournalEvent event, Redactor redactor) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("type", type(event.getClass()));
-        ObjectNode fields = JSON.valueToTree(event);
-        if (fields.has("final_")) {
-            fields.set("final", fields.remove("final_"));
+        Map<String, Object> fields = JOURNAL.convertValue(event, Map.class);
+        if (fields.containsKey("final_")) {
+            fields.put("final", fields.remove("final_"));
         }
-        node.setAll(fields);
-        Object redacted = redactor.value(JSON.convertValue(node, Map.class));
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", type(event.getClass()));
+        fields.forEach((k, v) -> line.put(k, k.equals("time") ? v : redactor.value(v)));
         try {
-            return JSON.writeValueAsString(redacted);
+            return JOURNAL.writeValueAsString(line);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode a journal event: " + e.getMessage(), e);
         }
@@ -52,20 +86,36 @@ public final class JournalCodec {
     /** Decodes one line; throws {@link IllegalArgumentException} naming what is wrong. */
     public static JournalEvent decode(String line) {
         try {
-            ObjectNode node = (ObjectNode) JSON.readTree(line);
-            String type = node.path("type").asText();
-            node.remove("type");
-            if (node.has("final")) {
-                node.set("final_", node.remove("final"));
-            }
-            for (Class<?> c : JournalEvent.class.getPermittedSubclasses()) {
-                if (type(c).equals(type)) {
-                    return (JournalEvent) JSON.treeToValue(node, c);
+            return decode(JOURNAL.readTree(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a journal event: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads a journal's JSON (a line, or an event stored beside the journal) with the journal's limits. */
+    static JsonNode tree(String json) throws JsonProcessingException {
+        return JOURNAL.readTree(json);
+    }
+
+    static JournalEvent decode(JsonNode tree) {
+        if (!(tree instanceof ObjectNode node)) {
+            throw new IllegalArgumentException("not a journal event: not a JSON object");
+        }
+        node = node.deepCopy();
+        String type = node.path("type").asText();
+        node.remove("type");
+        if (node.has("final")) {
+            node.set("final_", node.remove("final"));
+        }
+        for (Class<?> c : JournalEvent.class.getPermittedSubclasses()) {
+            if (type(c).equals(type)) {
+                try {
+                    return (JournalEvent) JOURNAL.treeToValue(node, c);
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    throw new IllegalArgumentException("not a journal event: " + e.getMessage(), e);
                 }
             }
-            throw new IllegalArgumentException("unknown event type '" + type + "'");
-        } catch (JsonProcessingException | ClassCastException e) {
-            throw new IllegalArgumentException("not a journal event: " + e.getMessage(), e);
         }
+        throw new IllegalArgumentException("unknown event type '" + type + "'");
     }
 }

@@ -6,17 +6,32 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes a run's events to {@code journal.jsonl} as they happen, one JSON object a line, redacted, flushed per
  * event so that a crash loses nothing that happened. Appends, so a resumed run continues the same file.
+ *
+ * <p>An event whose line would be longer than {@link JournalCodec#MAX_LINE_CHARS} (a 50 MB format output, say) is
+ * written whole to {@code journal.values/<sha256>.json} beside the journal, and its line says where:
+ * {@code {"type":..., "time":..., "stored":"journal.values/<sha256>.json", "sha256":..., "chars":...}}.
+ * {@link JournalReader} reads it back from there and checks its digest, so nothing the run did goes unrecorded.
  */
 public final class JsonlJournal implements Journal {
+    /** The directory, beside the journal, of events too large for a line. */
+    public static final String VALUES_DIR = "journal.values";
+    private final Path file;
     private final BufferedWriter out;
     private final Redactor redactor;
 
     public JsonlJournal(Path file, Redactor redactor) {
+        this.file = file;
         this.redactor = redactor;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -30,11 +45,44 @@ public final class JsonlJournal implements Journal {
     @Override
     public synchronized void record(JournalEvent event) {
         try {
-            out.write(JournalCodec.encode(event, redactor));
+            String line = JournalCodec.encode(event, redactor);
+            if (line.length() > JournalCodec.MAX_LINE_CHARS) {
+                line = store(event, line);
+            }
+            out.write(line);
             out.write('\n');
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the event beside the journal (atomically, so a crash leaves no half file) and returns its line. */
+    private String store(JournalEvent event, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        String sha = sha256(bytes);
+        Path dir = file.toAbsolutePath().getParent().resolve(VALUES_DIR);
+        Files.createDirectories(dir);
+        Path target = dir.resolve(sha + ".json");
+        if (!Files.exists(target)) {
+            Path tmp = Files.createTempFile(dir, sha, ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", JournalCodec.type(event.getClass()));
+        line.put("time", event.time().toString());
+        line.put("stored", VALUES_DIR + "/" + sha + ".json");
+        line.put("sha256", sha);
+        line.put("chars", json.length());
+        return JournalCodec.mapper().writeValueAsString(line);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 

@@ -31,6 +31,58 @@ public final class RunStore {
         return ID_TIME.format(now) + "-" + HexFormat.of().formatHex(tail);
     }
 
+    /** Trouble with the place runs are recorded in, said so that a user can fix it. */
+    public static final class StoreException extends RuntimeException {
+        public StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Creates a new run's directory, or says clearly why it cannot: {@code .wisp} or {@code .wisp/runs} is a file,
+     * or the place is not writable.
+     */
+    public Path create(String runId) {
+        Path dir = dir(runId);
+        for (Path p = root.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new StoreException("cannot record runs in " + root + ": " + p + " is a file, not a "
+                        + "directory; move it away, or record runs elsewhere with --runs-dir DIR", null);
+            }
+        }
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot record runs in " + root + ": cannot create " + dir + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "); choose another place with --runs-dir DIR", e);
+        }
+    }
+
+    /** What a resume needs of a run: its run.json, read and checked, or a message saying what is wrong. */
+    public Map<String, Object> metadataOf(String runId) {
+        Path file = metadata(runId);
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("run " + runId + " cannot be resumed: " + file + " is missing, so what it ran "
+                    + "(its playbook, inputs and assets) is not known; start it again with wisp run", null);
+        }
+        Map<String, Object> meta;
+        try {
+            meta = readJson(file);
+        } catch (UncheckedIOException e) {
+            throw new StoreException("run " + runId + " cannot be resumed: " + file + " is not a run's metadata ("
+                    + e.getCause().getClass().getSimpleName() + "); start it again with wisp run", e);
+        }
+        if (meta == null || !(meta.get("playbook") instanceof String)
+                || !(meta.getOrDefault("inputs", Map.of()) instanceof Map)
+                || (meta.get("event") != null && !(meta.get("event") instanceof String))
+                || (meta.get("assets") != null && !(meta.get("assets") instanceof String))) {
+            throw new StoreException("run " + runId + " cannot be resumed: " + file + " lacks the playbook's path or "
+                    + "has fields of the wrong type; start it again with wisp run", null);
+        }
+        return meta;
+    }
+
     public Path dir(String runId) {
         return root.resolve(runId);
     }
@@ -81,7 +133,7 @@ public final class RunStore {
     @SuppressWarnings("unchecked")
     public Map<String, Object> readJson(Path file) {
         try {
-            return dev.wisp.engine.journal.JournalCodec.mapper().readValue(file.toFile(), Map.class);
+            return dev.wisp.engine.journal.JournalCodec.mapper().readValue(Files.readAllBytes(file), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

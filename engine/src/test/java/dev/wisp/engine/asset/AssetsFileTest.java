@@ -80,7 +80,43 @@ class AssetsFileTest {
                         + "verify_server_cert, default_project",
                 file + ":7:13: asset 'b' needs 'app:' naming an installed app; 'nothing' is not installed (see "
                         + "wisp actions)",
-                file + ":8:79: access_token refers to the environment variable MISSING, which is not set"),
+                file + ":8:79: access_token of asset 'c' refers to the environment variable MISSING, which is not set"),
                 e.problems());
+    }
+
+    @Test
+    void aTokenWrittenInsideAReferenceIsNeverEchoed() throws IOException {
+        String token = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+        for (String ref : new String[] {"${env:" + token + "}", "${file:" + token + "}", "${file:\\0" + token + "}",
+            "${env:tok-" + token + "}"}) {
+            Path f = write("assets:\n  a: { app: forensics, config: { base_url: \"https://x/api/v2\", access_token: \""
+                    + ref + "\" } }\n");
+            AssetsFile.AssetsException e = assertThrows(AssetsFile.AssetsException.class,
+                    () -> AssetsFile.load(f, CATALOG, Map.<String, String>of()::get), ref);
+            assertEquals(1, e.problems().size(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(f + ":2:"), e.getMessage());
+            assertFalse(e.getMessage().contains(token.substring(0, 8)), e.getMessage());
+            assertTrue(e.getMessage().contains("not shown"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSecretTooShortToMaskIsRefusedWithoutBeingShown() throws IOException {
+        Files.writeString(dir.resolve("short.txt"), "abc\n");
+        Path f = write("""
+                assets:
+                  a: { app: forensics, config: { base_url: "https://x/api/v2", access_token: "${env:TOKEN}" } }
+                  b: { app: forensics, config: { base_url: "https://x/api/v2", access_token: "${file:short.txt}" } }
+                """);
+        AssetsFile.AssetsException e = assertThrows(AssetsFile.AssetsException.class,
+                () -> AssetsFile.load(f, CATALOG, Map.of("TOKEN", "a")::get));
+        assertEquals(List.of(
+                f + ":2:79: access_token of asset 'a' is a secret shorter than 8 characters, too short to be masked "
+                        + "safely in output; use the real secret (it was not shown)",
+                f + ":3:79: access_token of asset 'b' is a secret shorter than 8 characters, too short to be masked "
+                        + "safely in output; use the real secret (it was not shown)"), e.problems());
+        assertEquals("from-env-1", AssetsFile.load(write("assets:\n  a: { app: forensics, config: { base_url: x, "
+                + "access_token: \"${env:TOKEN}\" } }\n"), CATALOG, Map.of("TOKEN", "from-env-1")::get).get("a")
+                .config().values().get("access_token"));
     }
 }

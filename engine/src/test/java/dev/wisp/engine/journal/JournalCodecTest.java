@@ -77,4 +77,57 @@ class JournalCodecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JournalReader.read(file));
         assertTrue(e.getMessage().startsWith(file + ":1: not a journal event"), e.getMessage());
     }
+
+    @Test
+    void anEventTooLargeForALineIsStoredBesideTheJournalAndReadBack(@TempDir Path dir) throws IOException {
+        // 21 million characters: more than Jackson reads in one string by default, which lost a whole run's record
+        String big = "x".repeat(21_000_000);
+        Path file = dir.resolve("journal.jsonl");
+        JournalEvent finished = new JournalEvent.BlockFinished(T, "fmt", "success", 1, 0, List.of(""),
+                Map.of("text", big));
+        try (JsonlJournal j = new JsonlJournal(file, new Redactor(List.of(FAKE_TOKEN)))) {
+            j.record(new JournalEvent.BlockStarted(T, "fmt", "format"));
+            j.record(finished);
+            j.record(new JournalEvent.RunFinished(T, "success", "finished", Map.of()));
+        }
+        assertTrue(Files.size(file) < 1000, "the journal's lines stay short");
+        List<JournalEvent> read = JournalReader.read(file);
+        assertEquals(3, read.size());
+        assertEquals(finished, read.get(1));
+        try (var stored = Files.list(dir.resolve(JsonlJournal.VALUES_DIR))) {
+            assertEquals(1, stored.count());
+        }
+    }
+
+    @Test
+    void aStoredEventThatWasChangedOrPointsElsewhereIsRefused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        try (JsonlJournal j = new JsonlJournal(file, Redactor.none())) {
+            j.record(new JournalEvent.Log(T, "b", "y".repeat(JournalCodec.MAX_LINE_CHARS)));
+            j.record(new JournalEvent.Log(T, "b", "after"));
+        }
+        Path stored;
+        try (var files = Files.list(dir.resolve(JsonlJournal.VALUES_DIR))) {
+            stored = files.findFirst().orElseThrow();
+        }
+        Files.writeString(stored, Files.readString(stored).replace("yyy", "zzz"));
+        IllegalArgumentException changed = assertThrows(IllegalArgumentException.class, () -> JournalReader.read(file));
+        assertTrue(changed.getMessage().contains("does not match its digest"), changed.getMessage());
+        String line = Files.readAllLines(file).get(0);
+        Files.writeString(file, line.replace(JsonlJournal.VALUES_DIR + "/", "../../") + "\n"
+                + Files.readAllLines(file).get(1) + "\n");
+        IllegalArgumentException elsewhere = assertThrows(IllegalArgumentException.class,
+                () -> JournalReader.read(file));
+        assertTrue(elsewhere.getMessage().contains("a stored event must be journal.values/"), elsewhere.getMessage());
+    }
+
+    @Test
+    void valuesNestedAsDeepAsAnInputMayBeAreWrittenAndReadBack() {
+        Object deep = "leaf";
+        for (int i = 0; i < JournalCodec.MAX_INPUT_DEPTH - 1; i++) {
+            deep = List.of(deep);
+        }
+        JournalEvent e = new JournalEvent.ExecutionFinished(T, "b", 0, 0, 1, Map.of("data", List.of(deep)), 1, true);
+        assertEquals(e, JournalCodec.decode(JournalCodec.encode(e, Redactor.none())));
+    }
 }
