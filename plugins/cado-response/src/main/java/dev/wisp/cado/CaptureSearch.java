@@ -42,13 +42,14 @@ final class CaptureSearch {
             List<Map<?, ?>> ours = all.stream().filter(p -> type(p, "acquisition") && name.equals(p.get("name")))
                     .toList();
             List<Map<?, ?>> fresh = since(ours, Created.NEW);
-            List<Map<?, ?>> unreadable = since(ours, Created.UNREADABLE);
-            if (fresh.isEmpty() && unreadable.isEmpty()) {
+            List<Map<?, ?>> maybe = ours.stream().filter(p -> Created.of(p, startedAt).maybeNew()).toList();
+            if (maybe.isEmpty()) {
                 return Reconciliation.notFound("no acquisition pipeline '" + name + "' in project " + project
-                        + " was created since this execution started (" + startedAt + ")" + older(ours)
+                        + " was created since this execution started (" + startedAt + ", allowing for the server's "
+                        + "time zone)" + older(ours)
                         + ": the interrupted capture did not start, so starting it again is safe");
             }
-            if (fresh.size() == 1 && unreadable.isEmpty()) {
+            if (fresh.size() == 1 && maybe.size() == 1) {
                 Map<String, Object> stub = stub(fresh.get(0));
                 Object id = stub.get("pipeline_id");
                 return Reconciliation.found(ActionResult.success(CadoActions.params(ctx, "project_id", project,
@@ -56,12 +57,10 @@ final class CaptureSearch {
                         "capture of " + instance + " started: pipeline " + Ids.text(id) + " (found after the run was "
                                 + "interrupted; created at " + Created.shown(fresh.get(0)) + ")"));
             }
-            List<Map<?, ?>> candidates = new ArrayList<>(fresh);
-            candidates.addAll(unreadable);
-            return Reconciliation.unknown(candidates.size() + " acquisition pipelines '" + name + "' in project "
-                    + project + " may have been started since this execution started (" + startedAt + "): "
-                    + Reconciler.describe(candidates) + ". One may be this capture, others another capture of the "
-                    + "same instance; check them (get pipeline) and decide whether to capture it again");
+            return Reconciliation.unknown("this execution started at " + startedAt + "; acquisition pipelines '" + name
+                    + "' in project " + project + " that may be its capture: " + Reconciler.describe(maybe)
+                    + " (times read as UTC). One may be this capture, another a capture of the same instance by "
+                    + "someone else; check them (get pipeline) and decide whether to capture it again");
         });
     }
 
@@ -71,12 +70,11 @@ final class CaptureSearch {
         Object file = CadoActions.param(ctx, "file_name");
         return pipelines.thenApply(all -> {
             List<Map<?, ?>> processing = all.stream().filter(p -> type(p, "processing")).toList();
-            List<Map<?, ?>> recent = new ArrayList<>(since(processing, Created.NEW));
-            recent.addAll(since(processing, Created.UNREADABLE));
+            List<Map<?, ?>> recent = processing.stream().filter(p -> Created.of(p, startedAt).maybeNew()).toList();
             String what = file == null ? "bucket " + bucket : "'" + file + "' of bucket " + bucket;
             if (recent.isEmpty()) {
                 return Reconciliation.notFound("no processing pipeline in project " + project + " was created since "
-                        + "this execution started (" + startedAt + "): the interrupted capture of " + what
+                        + "this execution started (" + startedAt + ", allowing for the server's time zone): the interrupted capture of " + what
                         + " started nothing, so starting it again is safe");
             }
             String evidence = file == null ? "" : file.toString().substring(file.toString().lastIndexOf('/') + 1);
@@ -90,8 +88,9 @@ final class CaptureSearch {
                                     + Ids.text(stub.get("pipeline_id")) + ", found after the run was interrupted)"));
                 }
             }
-            return Reconciliation.unknown(recent.size() + " processing pipelines were created in project " + project
-                    + " since this execution started (" + startedAt + "): " + Reconciler.describe(recent)
+            return Reconciliation.unknown("this execution started at " + startedAt + "; processing pipelines in "
+                    + "project " + project + " that may be its capture: " + Reconciler.describe(recent)
+                    + " (times read as UTC)"
                     + ". Cado Response's pipelines do not say which bucket they came from"
                     + (file == null ? " (a whole-bucket capture starts one per object)" : ", and none is singled out "
                     + "by the evidence name '" + evidence + "'")

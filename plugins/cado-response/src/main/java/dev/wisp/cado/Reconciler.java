@@ -98,6 +98,7 @@ final class Reconciler {
                 return Reconciliation.notFound("Cado Response has no project named '" + name + "': the interrupted "
                         + "execution did not create it, so creating it again is safe");
             }
+            // a lone project that looks older than the start is not taken, whether it is OLD or only DOUBTFUL
             List<Map<?, ?>> fresh = named.stream().filter(p -> Created.of(p, startedAt) == Created.NEW).toList();
             List<Map<?, ?>> unreadable = named.stream()
                     .filter(p -> Created.of(p, startedAt) == Created.UNREADABLE).toList();
@@ -110,9 +111,9 @@ final class Reconciler {
                 Map<?, ?> old = named.get(0);
                 return Reconciliation.unknown("a project named '" + name + "' exists (id " + Ids.text(old.get("id"))
                         + "), but it was created at " + Created.shown(old) + ", before this execution started ("
-                        + startedAt + "): it was probably there already, and then Cado Response refused the "
-                        + "interrupted request as a duplicate name. Use that project if it is the right one, or choose "
-                        + "another name");
+                        + startedAt + ", reading the server's time as UTC): it was probably there already, and then "
+                        + "Cado Response refused the interrupted request as a duplicate name. Use that project if it is "
+                        + "the right one, or choose another name");
             } else {
                 return Reconciliation.unknown(named.size() + " projects are named '" + name + "' (" + describe(named)
                         + ") and their creation times do not single out one created after this execution started ("

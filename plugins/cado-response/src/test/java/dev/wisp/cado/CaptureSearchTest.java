@@ -76,7 +76,7 @@ class CaptureSearchTest {
     void noNewAcquisitionPipelineMeansCapturingAgainIsSafe() {
         pipelines(pipeline(3, "acquisition", "Acquiring i-1", "", OLD), pipeline(4, "processing", "", "x", NEW));
         assertEquals(Reconciliation.notFound("no acquisition pipeline 'Acquiring i-1' in project 1 was created since "
-                + "this execution started (2026-11-22T10:00:00Z) (only older ones: id 3 created " + OLD + "): the "
+                + "this execution started (2026-11-22T10:00:00Z, allowing for the server's time zone) (only older ones: id 3 created " + OLD + "): the "
                 + "interrupted capture did not start, so starting it again is safe"),
                 reconcile("capture instance", "instance_id", "i-1"));
         assertEquals("project_id=1", server.requests.get(0).query());
@@ -86,15 +86,26 @@ class CaptureSearchTest {
     void twoNewCapturesOfTheInstanceOrOneWithoutATimeAreUnknown() {
         pipelines(pipeline(6, "acquisition", "Acquiring i-1", "", NEW),
                 pipeline(8, "Acquisition", "Acquiring i-1", "", "2026-11-22T10:00:09.000000"));
-        assertEquals(Reconciliation.unknown("2 acquisition pipelines 'Acquiring i-1' in project 7 may have been "
-                + "started since this execution started (2026-11-22T10:00:00Z): id 6 created " + NEW + ", id 8 "
-                + "created 2026-11-22T10:00:09.000000. One may be this capture, others another capture of the same "
-                + "instance; check them (get pipeline) and decide whether to capture it again"),
+        assertEquals(Reconciliation.unknown("this execution started at 2026-11-22T10:00:00Z; acquisition pipelines "
+                + "'Acquiring i-1' in project 7 that may be its capture: id 6 created " + NEW + ", id 8 created "
+                + "2026-11-22T10:00:09.000000 (times read as UTC). One may be this capture, another a capture of the "
+                + "same instance by someone else; check them (get pipeline) and decide whether to capture it again"),
                 reconcile("capture instance", "project_id", 7, "instance_id", "i-1"));
         pipelines("{\"pipeline_id\":9,\"pipeline_type\":\"acquisition\",\"name\":\"Acquiring i-1\"}");
         Reconciliation unreadable = reconcile("capture instance", "project_id", 7, "instance_id", "i-1");
         assertEquals(Outcome.UNKNOWN, unreadable.outcome());
         assertTrue(unreadable.detail().contains("id 9 created an unreadable time"), unreadable.detail());
+    }
+
+    @Test
+    void aPipelineHoursOlderThanTheStartIsNeverTakenAsProofThatTheCaptureDidNotHappen() {
+        // a server writing its local time (UTC-5) makes a capture made just now look five hours old
+        pipelines(pipeline(6, "acquisition", "Acquiring i-1", "", "2026-11-22T05:00:01.000000"));
+        Reconciliation r = reconcile("capture instance", "project_id", 7, "instance_id", "i-1");
+        assertEquals(Outcome.UNKNOWN, r.outcome(), r.detail());
+        pipelines(pipeline(6, "processing", "", "disk.vmdk", "2026-11-22T05:00:01.000000"));
+        assertEquals(Outcome.UNKNOWN, reconcile("capture bucket", "project_id", 7, "bucket", "logs", "file_name",
+                "disk.vmdk").outcome());
     }
 
     @Test
@@ -128,15 +139,16 @@ class CaptureSearchTest {
     void noNewProcessingPipelineMeansCapturingTheBucketAgainIsSafe() {
         pipelines(pipeline(5, "processing", "", "disk.vmdk", OLD), pipeline(6, "acquisition", "Acquiring i-1", "", NEW));
         assertEquals(Reconciliation.notFound("no processing pipeline in project 7 was created since this execution "
-                + "started (2026-11-22T10:00:00Z): the interrupted capture of bucket logs started nothing, so "
+                + "started (2026-11-22T10:00:00Z, allowing for the server's time zone): the interrupted capture of bucket logs started nothing, so "
                 + "starting it again is safe"), reconcile("capture bucket", "project_id", 7, "bucket", "logs"));
     }
 
     @Test
     void newProcessingPipelinesThatNameNoFileOrAWholeBucketAreUnknown() {
         pipelines(pipeline(5, "processing", "", "trail-1.json.gz", NEW), pipeline(6, "processing", "", "other", NEW));
-        assertEquals(Reconciliation.unknown("2 processing pipelines were created in project 7 since this execution "
-                + "started (2026-11-22T10:00:00Z): id 5 created " + NEW + ", id 6 created " + NEW + ". Cado "
+        assertEquals(Reconciliation.unknown("this execution started at 2026-11-22T10:00:00Z; processing pipelines "
+                + "in project 7 that may be its capture: id 5 created " + NEW + ", id 6 created " + NEW + " (times read "
+                + "as UTC). Cado "
                 + "Response's pipelines do not say which bucket they came from (a whole-bucket capture starts one per "
                 + "object), so they may be this capture of bucket logs or other work (EC2 acquisitions start "
                 + "processing pipelines too); check their evidence (get pipeline) and decide whether to capture it "

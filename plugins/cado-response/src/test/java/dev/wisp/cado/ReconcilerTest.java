@@ -109,9 +109,12 @@ class ReconcilerTest {
         Reconciliation r = reconcile("create project", "project_name", "IR 42");
         assertEquals(Outcome.UNKNOWN, r.outcome());
         assertEquals("a project named 'IR 42' exists (id 3), but it was created at 2026-11-21T09:00:00.000000, "
-                + "before this execution started (2026-11-22T10:00:00Z): it was probably there already, and then Cado "
-                + "Response refused the interrupted request as a duplicate name. Use that project if it is the right "
-                + "one, or choose another name", r.detail());
+                + "before this execution started (2026-11-22T10:00:00Z, reading the server's time as UTC): it was "
+                + "probably there already, and then Cado Response refused the interrupted request as a duplicate "
+                + "name. Use that project if it is the right one, or choose another name", r.detail());
+        server.answer(Answer.json(200, "[" + project(3, "IR 42", "2026-11-22T05:00:00.000000") + "]"));
+        assertEquals(Outcome.UNKNOWN, reconcile("create project", "project_name", "IR 42").outcome(),
+                "five hours older: there already, or a server writing local time");
     }
 
     @Test
