@@ -74,8 +74,8 @@ final class CaptureSearch {
             String what = file == null ? "bucket " + bucket : "'" + file + "' of bucket " + bucket;
             if (recent.isEmpty()) {
                 return Reconciliation.notFound("no processing pipeline in project " + project + " was created since "
-                        + "this execution started (" + startedAt + ", allowing for the server's time zone): the interrupted capture of " + what
-                        + " started nothing, so starting it again is safe");
+                        + "this execution started (" + startedAt + ", allowing for the server's time zone): the "
+                        + "interrupted capture of " + what + " started nothing, so starting it again is safe");
             }
             String evidence = file == null ? "" : file.toString().substring(file.toString().lastIndexOf('/') + 1);
             if (file != null) {
