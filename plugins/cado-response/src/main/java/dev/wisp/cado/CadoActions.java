@@ -22,7 +22,7 @@ final class CadoActions {
         this.settings = settings;
     }
 
-    private static Object param(ActionContext ctx, String name) {
+    static Object param(ActionContext ctx, String name) {
         Object v = ctx.parameters().get(name);
         return v == null || v.toString().isBlank() ? null : v;
     }
@@ -32,7 +32,7 @@ final class CadoActions {
         return Ids.id("project_id", v != null ? v : settings.defaultProject().orElse(null));
     }
 
-    private String text(ActionContext ctx, String name, Optional<String> fallback) {
+    String text(ActionContext ctx, String name, Optional<String> fallback) {
         Object v = param(ctx, name);
         String s = v != null ? v.toString() : fallback.orElse(null);
         if (s == null) {
@@ -41,7 +41,7 @@ final class CadoActions {
         return s;
     }
 
-    private static Map<String, Object> params(ActionContext ctx, Object... overrides) {
+    static Map<String, Object> params(ActionContext ctx, Object... overrides) {
         Map<String, Object> p = new LinkedHashMap<>(ctx.parameters());
         for (int i = 0; i < overrides.length; i += 2) {
             p.put((String) overrides[i], overrides[i + 1]);

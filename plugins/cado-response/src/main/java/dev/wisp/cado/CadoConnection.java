@@ -3,6 +3,8 @@ package dev.wisp.cado;
 import dev.wisp.spi.ActionContext;
 import dev.wisp.spi.ActionResult;
 import dev.wisp.spi.AppConnection;
+import dev.wisp.spi.Reconciliation;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,11 +15,13 @@ final class CadoConnection implements AppConnection {
     private final CadoSettings settings;
     private final CadoHttp http;
     private final CadoActions actions;
+    private final Reconciler reconciler;
 
     CadoConnection(CadoSettings settings) {
         this.settings = settings;
         this.http = new CadoHttp(settings);
         this.actions = new CadoActions(http, settings);
+        this.reconciler = new Reconciler(http, actions, settings);
     }
 
     @Override
@@ -52,6 +56,24 @@ final class CadoConnection implements AppConnection {
                     ? cause.getMessage() : ctx.actionName() + " failed: " + cause;
             return ActionResult.failed(params, redact(message));
         });
+    }
+
+    /**
+     * Looks for the effect of create project, capture instance or capture bucket with GETs (retried like every GET);
+     * other actions, and every failure to look, answer UNKNOWN. Details are redacted like messages.
+     */
+    @Override
+    public CompletionStage<Reconciliation> reconcile(ActionContext ctx, Instant startedAt) {
+        return reconciler.reconcile(ctx, startedAt).thenApply(this::redact);
+    }
+
+    private Reconciliation redact(Reconciliation r) {
+        return switch (r.outcome()) {
+            case FOUND -> Reconciliation.found(new ActionResult(r.result().status(), redact(r.result().message()),
+                    r.result().parameter(), r.result().data(), r.result().summary()));
+            case NOT_FOUND -> Reconciliation.notFound(redact(r.detail()));
+            case UNKNOWN -> Reconciliation.unknown(redact(r.detail()));
+        };
     }
 
     /** Defence in depth: no message leaves the plugin with the token in it, whatever the server echoed. */

@@ -179,7 +179,7 @@ final class Routes {
         if (!state.instances.containsKey(instance)) {
             return msg(404, "Instance " + instance + " not found");
         }
-        SimState.Pipeline p = state.createPipeline(project, "acquisition", "Acquiring " + instance,
+        SimState.Pipeline p = state.createPipeline(project, "acquisition", "Acquiring " + instance, "",
                 instance.contains("fa11") || instance.contains("fail"));
         return new Answer(200, p.stub());
     }
@@ -200,7 +200,9 @@ final class Routes {
         }
         List<Object> stubs = new ArrayList<>();
         for (String t : targets) {
-            stubs.add(state.createPipeline(project, "processing", "", bucket.contains("fail")).stub());
+            // the evidence is named after the object's file name, like the reference's "disk.vmdk"
+            String evidence = t.isEmpty() ? bucket : t.substring(t.lastIndexOf('/') + 1);
+            stubs.add(state.createPipeline(project, "processing", "", evidence, bucket.contains("fail")).stub());
         }
         return new Answer(200, Map.of("pipelines", stubs));
     }

@@ -96,8 +96,10 @@ final class SimState {
         return p;
     }
 
-    synchronized Pipeline createPipeline(long project, String type, String name, boolean fails) {
-        Pipeline p = new Pipeline(nextPipeline++, project, type, name, nextEvidence++, now(), fails, subtasks);
+    /** A new pipeline; {@code evidenceName} is the imported file's name for S3 imports, empty for acquisitions. */
+    synchronized Pipeline createPipeline(long project, String type, String name, String evidenceName, boolean fails) {
+        Pipeline p = new Pipeline(nextPipeline++, project, type, name, nextEvidence++, evidenceName, now(), fails,
+                subtasks);
         pipelines.put(p.id, p);
         return p;
     }
@@ -109,17 +111,19 @@ final class SimState {
         final String type;
         final String name;
         final long evidence;
+        final String evidenceName;
         final String created;
         final boolean fails;
         final List<Map<String, Object>> subtasks = new ArrayList<>();
 
-        Pipeline(long id, long project, String type, String name, long evidence, String created, boolean fails,
-                 int count) {
+        Pipeline(long id, long project, String type, String name, long evidence, String evidenceName, String created,
+                 boolean fails, int count) {
             this.id = id;
             this.project = project;
             this.type = type;
             this.name = name;
             this.evidence = evidence;
+            this.evidenceName = evidenceName;
             this.created = created;
             this.fails = fails;
             for (int i = 0; i < count; i++) {
@@ -178,7 +182,7 @@ final class SimState {
             p.put("project_id", project);
             p.put("project_name", projectObj == null ? "" : projectObj.get("caseName"));
             p.put("evidence_id", evidence);
-            p.put("evidence_name", type.equals("acquisition") ? "" : "evidence-" + evidence);
+            p.put("evidence_name", evidenceName);
             p.put("user_id", 1);
             p.put("user_name", "admin");
             boolean done = terminated();

@@ -136,6 +136,33 @@ class CadoSimulatorTest {
     }
 
     @Test
+    void listedPipelinesAndProjectsSayWhenTheyWereCreatedAndWhatTheyProcess() throws Exception {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-22T10:00:01.5Z"),
+                java.time.ZoneOffset.UTC);
+        try (CadoSimulator fixed = CadoSimulator.start(new SimulatorOptions("127.0.0.1", 0, TOKEN, 4, 1, clock,
+                SimulatorOptions.Faults.none()))) {
+            CadoSimulator mine = sim;
+            sim = fixed;
+            try {
+                ok("POST", "/projects", "{\"caseName\":\"IR-9\"}", 201);
+                assertEquals("2026-11-22T10:00:01.500000", ok("GET", "/projects", null, 200).get(1).get("created")
+                        .asText());
+                ok("POST", "/projects/1/imports/ec2", "{\"instance_id\":\"i-0a1b2c3d4e5f60001\"}", 200);
+                ok("POST", "/projects/1/imports/s3", "{\"bucket\":\"cloudtrail-logs\",\"file_name\":"
+                        + "\"AWSLogs/2026/11/22/trail-2.json.gz\"}", 200);
+                JsonNode listed = ok("GET", "/tasks/pipelines?project_id=1", null, 200).get("pipelines");
+                assertEquals("2026-11-22T10:00:01.500000", listed.get(0).get("created").asText());
+                assertEquals("Acquiring i-0a1b2c3d4e5f60001", listed.get(0).get("name").asText());
+                assertEquals("", listed.get(0).get("evidence_name").asText());
+                assertEquals("processing", listed.get(1).get("pipeline_type").asText());
+                assertEquals("trail-2.json.gz", listed.get(1).get("evidence_name").asText());
+            } finally {
+                sim = mine;
+            }
+        }
+    }
+
+    @Test
     void injectsFaultsReproducibly() throws Exception {
         sim.faults(new SimulatorOptions.Faults(0, 1.0, 0, 0, 7));
         HttpResponse<String> r = call("GET", "/projects", null, TOKEN);
