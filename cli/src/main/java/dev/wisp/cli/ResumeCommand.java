@@ -48,6 +48,11 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--assets", paramLabel = "FILE", description = "Asset configuration (default: the run's).")
     Path assets;
 
+    @Option(names = "--retry-in-doubt", paramLabel = "BLOCK", description = "Run again the executions of BLOCK that "
+            + "were running when the run stopped and whose effect its app could not check (repeatable). Only after "
+            + "you checked that they did not take effect.")
+    List<String> retryInDoubt = new ArrayList<>();
+
     @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are recorded (default .wisp/runs).")
     Path runsDir;
 
@@ -91,7 +96,14 @@ final class ResumeCommand implements Callable<Integer> {
         RunSupport.checkAnswers(given, pb, RunCommand.subPlaybooks(validator), assetConfigs);
         main.mask(Redactor.of(assetConfigs.configs().values()));
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
-            RunExecutor executor = new RunExecutor(engine, store, time, err, main.progress(false), 16);
+            for (String b : retryInDoubt) {
+                if (!(pb.blocks().get(b) instanceof dev.wisp.dsl.model.Block.ActionBlock)) {
+                    throw new UsageException("--retry-in-doubt " + b + ": playbook " + pb.name() + " has no action "
+                            + "block '" + b + "'");
+                }
+            }
+            RunExecutor executor = new RunExecutor(engine, store, time, err, main.progress(false), 16)
+                    .retryInDoubt(java.util.Set.copyOf(retryInDoubt));
             dev.wisp.engine.run.Events.Event event = RunSupport.eventFile(meta.get("event") == null ? null
                     : Path.of((String) meta.get("event")));
             err.println("resuming run " + id + ": " + pb.name());

@@ -40,6 +40,8 @@ public final class JournalText {
         } else if (e instanceof JournalEvent.ExecutionRetrying r) {
             return "retrying         " + r.block() + " #" + r.index() + " after attempt " + r.attempt() + " in "
                     + r.delayMillis() + " ms: " + r.reason();
+        } else if (e instanceof JournalEvent.ExecutionReconciled r) {
+            return "reconciled       " + r.block() + " #" + r.index() + ": " + r.outcome() + " (" + r.detail() + ")";
         } else if (e instanceof JournalEvent.DefaultsUsed d) {
             return "defaults used    " + d.block() + ": " + String.join(", ", d.defaults().stream()
                     .map(x -> x.get("parameter") + "=" + x.get("value") + " (" + x.get("source") + ")").toList());

@@ -56,4 +56,9 @@ final class KeptJournal implements Journal {
             }
         }
     }
+
+    @Override
+    public void sync() {
+        file.sync();
+    }
 }

@@ -59,6 +59,11 @@ public final class ProgressJournal implements Journal {
     }
 
     @Override
+    public void sync() {
+        next.sync();
+    }
+
+    @Override
     public void close() {
         if (live != null) {
             live.close();

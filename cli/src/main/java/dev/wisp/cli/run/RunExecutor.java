@@ -63,6 +63,14 @@ public final class RunExecutor {
     public record Result(String runId, RunOutcome outcome, Map<String, Object> report, Optional<String> lost) {
     }
 
+    private java.util.Set<String> retryInDoubt = java.util.Set.of();
+
+    /** Blocks whose in-doubt executions a resume runs again without looking for their effect. */
+    public RunExecutor retryInDoubt(java.util.Set<String> blocks) {
+        this.retryInDoubt = java.util.Set.copyOf(blocks);
+        return this;
+    }
+
     /** The command printed what it prints at the end of a run: a Ctrl-C may now end the process. */
     public void printed() {
         printed.countDown();
@@ -106,7 +114,7 @@ public final class RunExecutor {
             case LIVE -> new ProgressJournal(kept, err, redactor, LiveDisplay.onStderr().orElse(null));
         };
         RunRequest request = new RunRequest(runId, playbook, inputs, event.container(), event.artifacts(),
-                assets, prompts, journal, time, maxConcurrency, prior, subPlaybooks);
+                assets, prompts, journal, time, maxConcurrency, prior, subPlaybooks, retryInDoubt);
         Engine.Handle handle = engine.start(request);
         // Ctrl-C or SIGTERM: cancel the run (it ends at once, journal closed with its end), let the command write
         // the report and print the summary, then exit with 130 within a second

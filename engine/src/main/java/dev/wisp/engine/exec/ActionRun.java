@@ -99,8 +99,11 @@ final class ActionRun {
         for (int i = 0; i < results.length; i++) {
             Fanout.PlannedRow row = plan.rows().get(i);
             ActionResult before = s.restored.execution(block.name(), iteration, i);
+            JournalEvent.ExecutionStarted doubt = s.restored.inDoubt(block.name(), iteration, i);
             if (before != null) {
                 record(i, before); // finished before a suspension or crash: never run again
+            } else if (doubt != null && row.error() == null) {
+                inDoubt(i, doubt);
             } else if (row.error() != null) {
                 recordUnrun(i, ActionResult.failed(row.parameters(), row.error()));
             } else {
@@ -110,6 +113,41 @@ final class ActionRun {
                 return; // the block already ended (every row was restored)
             }
         }
+    }
+
+    /**
+     * An execution started before the run stopped and never finished. Safe to repeat: it runs again. Otherwise its
+     * app looks for its effect: found, it finishes with what was found; not found, it runs again; unknowable, it
+     * fails saying what may have happened and how to decide, unless the user asked to run it again.
+     */
+    private void inDoubt(int index, JournalEvent.ExecutionStarted started) {
+        Map<String, Object> params = started.parameters(); // what was sent the first time
+        if (target.spec().idempotent() || s.retryInDoubt.contains(block.name())) {
+            s.journal(new JournalEvent.Log(s.now(), block.name(), "execution " + index + " was running when the run "
+                    + "stopped; " + (target.spec().idempotent() ? "it is safe to repeat" : "--retry-in-doubt asks")
+                    + ", so it runs again"));
+            s.enqueue(new Exec(s.newId(), this, index, params, started.attempt() + 1));
+            return;
+        }
+        int it = iteration;
+        long id = s.await(e -> {
+            dev.wisp.spi.Reconciliation r = ((Step.Reconciled) e).reconciliation();
+            s.journal(new JournalEvent.ExecutionReconciled(s.now(), block.name(), index, it,
+                    r.outcome().name().toLowerCase(java.util.Locale.ROOT), r.detail()));
+            switch (r.outcome()) {
+                case FOUND -> {
+                    s.journal(new JournalEvent.ExecutionFinished(s.now(), block.name(), index, it, started.attempt(),
+                            BlockState.asMap(r.result()), Duration.between(started.time(), s.now()).toMillis(), true));
+                    record(index, Results.normalize(r.result(), null, params));
+                }
+                case NOT_FOUND -> s.enqueue(new Exec(s.newId(), this, index, params, started.attempt() + 1));
+                case UNKNOWN -> recordUnrun(index, ActionResult.failed(params, "in doubt: the run stopped while '"
+                        + target.spec().name() + "' ran (started " + started.time() + ") and whether it took effect "
+                        + "cannot be told: " + r.detail() + ". Check it, then resume with --retry-in-doubt "
+                        + block.name() + " to run it again, or leave it failed"));
+            }
+        });
+        s.emit(new Step.Reconcile(id, block.name(), target.assetName(), block.action(), params, started.time()));
     }
 
     /** The scheduler gives an execution its turn: write its start, then run it, with its timeout. */

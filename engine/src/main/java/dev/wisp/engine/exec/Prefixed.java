@@ -26,6 +26,9 @@ final class Prefixed {
             return new JournalEvent.Log(x.time(), p + x.block(), x.message());
         } else if (e instanceof JournalEvent.Progress x) {
             return new JournalEvent.Progress(x.time(), p + x.block(), x.done(), x.total(), x.detail());
+        } else if (e instanceof JournalEvent.ExecutionReconciled x) {
+            return new JournalEvent.ExecutionReconciled(x.time(), p + x.block(), x.index(), x.iteration(),
+                    x.outcome(), x.detail());
         } else if (e instanceof JournalEvent.DefaultsUsed x) {
             return new JournalEvent.DefaultsUsed(x.time(), p + x.block(), x.defaults());
         } else if (e instanceof JournalEvent.RowsSkipped x) {

@@ -19,16 +19,30 @@ import java.util.Set;
 final class Restored {
     private final Map<String, ActionResult> executions;
     private final Map<String, List<JournalEvent>> prompts;
+    private final Map<String, JournalEvent.ExecutionStarted> inDoubt;
 
-    private Restored(Map<String, ActionResult> executions, Map<String, List<JournalEvent>> prompts) {
+    private Restored(Map<String, ActionResult> executions, Map<String, List<JournalEvent>> prompts,
+                     Map<String, JournalEvent.ExecutionStarted> inDoubt) {
         this.executions = executions;
         this.prompts = prompts;
+        this.inDoubt = inDoubt;
+    }
+
+    /** An execution that started before the run stopped and never finished, or null. */
+    JournalEvent.ExecutionStarted inDoubt(String block, int iteration, int index) {
+        return inDoubt.get(key(block, iteration, index));
     }
 
     static Restored from(List<JournalEvent> events) {
         Map<String, ActionResult> done = new HashMap<>();
         Map<String, List<JournalEvent>> prompts = new HashMap<>();
+        Map<String, JournalEvent.ExecutionStarted> started = new HashMap<>();
         for (JournalEvent e : events) {
+            if (e instanceof JournalEvent.ExecutionStarted x) {
+                started.put(key(x.block(), x.iteration(), x.index()), x);
+            } else if (e instanceof JournalEvent.ExecutionFinished f) {
+                started.remove(key(f.block(), f.iteration(), f.index()));
+            }
             if (e instanceof JournalEvent.ExecutionFinished f && f.final_()) {
                 done.put(key(f.block(), f.iteration(), f.index()), result(f.result()));
             } else if (e instanceof JournalEvent.PromptAsked a) {
@@ -41,7 +55,8 @@ final class Restored {
                 prompts.computeIfAbsent(block, k -> new ArrayList<>()).add(e);
             }
         }
-        return new Restored(done, prompts);
+        started.keySet().removeAll(done.keySet());
+        return new Restored(done, prompts, started);
     }
 
     /** The deadline of a prompt asked before and still unanswered, or null. */

@@ -71,7 +71,7 @@ public final class Run {
         });
         RunData data = new RunData(req.container(), req.artifacts(), Inputs.resolve(req.playbook(), req.inputs()));
         this.scheduler = new Scheduler(req.runId(), req.playbook(), data, resolve(req.playbook()),
-                req.maxConcurrency(), req.prior());
+                req.maxConcurrency(), req.prior(), req.retryInDoubt());
     }
 
     /** Starts the run; the stage completes when it ends (success, failed, cancelled or suspended). */
@@ -150,6 +150,8 @@ public final class Run {
                 req.journal().record(r.event());
             } else if (c instanceof Step.Execute x) {
                 execute(x);
+            } else if (c instanceof Step.Reconcile x) {
+                reconcile(x);
             } else if (c instanceof Step.CancelExecution x) {
                 ExecutionContext ctx = executions.remove(x.id());
                 if (ctx != null) {
@@ -189,6 +191,9 @@ public final class Run {
         ExecutionContext ctx = new ExecutionContext(x.block(), x.action(), x.parameters(), target.asset(), req.time(),
                 req.journal());
         executions.put(x.id(), ctx);
+        if (!x.safeToRepeat()) {
+            req.journal().sync(); // write-ahead: its start is on disk before it may change anything
+        }
         AppConnection connection;
         try {
             connection = connections.computeIfAbsent(x.asset(), k -> apps.get(x.block()).connect(target.asset()));
@@ -213,6 +218,40 @@ public final class Run {
                             executions.remove(x.id());
                             return new Step.ExecutionDone(now(), x.id(), result);
                         });
+                    });
+                } finally {
+                    activity.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            activity.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private void reconcile(Step.Reconcile x) {
+        Scheduler.Resolved target = scheduler.resolved.get(x.block());
+        ExecutionContext ctx = new ExecutionContext(x.block(), x.action(), x.parameters(), target.asset(), req.time(),
+                req.journal());
+        activity.incrementAndGet();
+        try {
+            workers.execute(() -> {
+                try {
+                    CompletableFuture<dev.wisp.spi.Reconciliation> f;
+                    try {
+                        AppConnection connection = connections.computeIfAbsent(x.asset(),
+                                k -> apps.get(x.block()).connect(target.asset()));
+                        f = connection.reconcile(ctx, x.startedAt()).toCompletableFuture();
+                    } catch (RuntimeException | Error e) {
+                        f = CompletableFuture.failedFuture(e);
+                    }
+                    f.whenComplete((r, error) -> {
+                        dev.wisp.spi.Reconciliation result = error != null || r == null
+                                ? dev.wisp.spi.Reconciliation.unknown("looking for its effect failed: "
+                                + (error == null ? "the app gave no answer" : Results.normalize(null, error,
+                                x.parameters()).message()))
+                                : r;
+                        feed(() -> new Step.Reconciled(now(), x.id(), result));
                     });
                 } finally {
                     activity.decrementAndGet();
@@ -268,8 +307,17 @@ public final class Run {
             }
             RunRequest request = new RunRequest(req.runId() + "/" + s.block(), child, s.inputs(), req.container(),
                     req.artifacts(), req.assets(), req.prompts(),
-                    e -> req.journal().record(Prefixed.event(s.block(), e)), req.time(), req.maxConcurrency(),
-                    List.of(), source);
+                    new dev.wisp.engine.journal.Journal() {
+                        @Override
+                        public void record(dev.wisp.engine.journal.JournalEvent e) {
+                            req.journal().record(Prefixed.event(s.block(), e));
+                        }
+
+                        @Override
+                        public void sync() {
+                            req.journal().sync();
+                        }
+                    }, req.time(), req.maxConcurrency(), List.of(), source);
             Run run = new Run(request, registry, workers, chain);
             children.put(s.id(), run);
             run.start().whenComplete((o, error) -> feed(() -> {

@@ -80,8 +80,17 @@ public final class Scheduler {
     private String failure;
     private boolean ended;
 
+    final Set<String> retryInDoubt;
+
     public Scheduler(String runId, Playbook playbook, RunData data, Map<String, Resolved> resolved,
                      int maxConcurrency, List<JournalEvent> prior) {
+        this(runId, playbook, data, resolved, maxConcurrency, prior, Set.of());
+    }
+
+    /** As above; {@code retryInDoubt} names blocks whose in-doubt executions run again without looking. */
+    public Scheduler(String runId, Playbook playbook, RunData data, Map<String, Resolved> resolved,
+                     int maxConcurrency, List<JournalEvent> prior, Set<String> retryInDoubt) {
+        this.retryInDoubt = Set.copyOf(retryInDoubt);
         this.runId = runId;
         this.playbook = playbook;
         this.graph = new PlaybookGraph(playbook);
@@ -107,6 +116,7 @@ public final class Scheduler {
         } else {
             long id = event instanceof Step.ExecutionDone x ? x.id() : event instanceof Step.Answered a ? a.id()
                     : event instanceof Step.Unanswerable u ? u.id() : event instanceof Step.AskFailed f ? f.id()
+                    : event instanceof Step.Reconciled rc ? rc.id()
                     : event instanceof Step.TimerFired t ? t.id() : ((Step.ChildDone) event).id();
             Consumer<Step.Event> waiting = waits.remove(id);
             if (waiting != null) {

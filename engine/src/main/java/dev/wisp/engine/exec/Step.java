@@ -40,6 +40,10 @@ public final class Step {
     public record Unanswerable(Instant now, long id, String reason) implements Event {
     }
 
+    /** An app looked for the effect of an execution that was in doubt. */
+    public record Reconciled(Instant now, long id, dev.wisp.spi.Reconciliation reconciliation) implements Event {
+    }
+
     /** A question could not be asked (the prompt handler failed); the block fails with the reason. */
     public record AskFailed(Instant now, long id, String message) implements Event {
     }
@@ -71,6 +75,14 @@ public final class Step {
      */
     public record Execute(long id, String block, String asset, String action, int index, int iteration, int attempt,
                           Map<String, Object> parameters, boolean safeToRepeat) implements Command {
+    }
+
+    /**
+     * Ask the app whether an execution that was in doubt (started at {@code startedAt}, by the run's clock, before
+     * the run stopped) took effect: report {@link Reconciled}.
+     */
+    public record Reconcile(long id, String block, String asset, String action, Map<String, Object> parameters,
+                            Instant startedAt) implements Command {
     }
 
     /** Cancel a running execution (timed out, or the run was cancelled); its late result is ignored. */

@@ -5,6 +5,14 @@ public interface Journal extends AutoCloseable {
 
     void record(JournalEvent event);
 
+    /**
+     * Makes everything recorded so far durable (on disk, not only in the operating system's cache). The runtime
+     * calls it after an execution's start is recorded and before an action that is not safe to repeat runs, so a
+     * crash can never hide that the action may have happened (write-ahead).
+     */
+    default void sync() {
+    }
+
     @Override
     default void close() {
     }

@@ -49,6 +49,15 @@ public sealed interface JournalEvent {
             implements JournalEvent {
     }
 
+    /**
+     * An execution that was in doubt after a crash (it started, never finished, and is not safe to repeat) was
+     * looked for by its app: {@code outcome} is found (its result follows as {@code execution_finished}), not_found
+     * (it runs again) or unknown (it fails, saying what to check), and {@code detail} says what was seen.
+     */
+    record ExecutionReconciled(Instant time, String block, int index, int iteration, String outcome, String detail)
+            implements JournalEvent {
+    }
+
     /** A failed attempt will be retried after {@code delayMillis}. */
     record ExecutionRetrying(Instant time, String block, int index, int attempt, long delayMillis, String reason)
             implements JournalEvent {

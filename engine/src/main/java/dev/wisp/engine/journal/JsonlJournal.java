@@ -28,6 +28,7 @@ public final class JsonlJournal implements Journal {
     public static final String VALUES_DIR = "journal.values";
     private final Path file;
     private final BufferedWriter out;
+    private final java.nio.channels.FileChannel channel;
     private final Redactor redactor;
 
     public JsonlJournal(Path file, Redactor redactor) {
@@ -35,8 +36,9 @@ public final class JsonlJournal implements Journal {
         this.redactor = redactor;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            this.channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            this.out = new BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + file + ": " + e.getMessage(), e);
         }
@@ -52,6 +54,16 @@ public final class JsonlJournal implements Journal {
             out.write(line);
             out.write('\n');
             out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void sync() {
+        try {
+            out.flush();
+            channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + file + ": " + e.getMessage(), e);
         }

@@ -116,6 +116,13 @@ public final class RunReport {
             Object before = b.get("skipped_rows_reason");
             b.put("skipped_rows_reason", before == null || before.equals(s.reason()) ? s.reason()
                     : before + "; " + s.reason());
+        } else if (e instanceof JournalEvent.ExecutionReconciled x) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("index", x.index());
+            r.put("iteration", x.iteration());
+            r.put("outcome", x.outcome());
+            r.put("detail", x.detail());
+            ((List<Object>) entry(blocks, x.block()).computeIfAbsent("reconciled", k -> new ArrayList<>())).add(r);
         } else if (e instanceof JournalEvent.DefaultsUsed d) {
             ((List<Object>) entry(blocks, d.block()).computeIfAbsent("defaults", k -> new ArrayList<>()))
                     .addAll(d.defaults());

@@ -26,11 +26,23 @@ import java.util.Optional;
  * @param maxConcurrency executions at once across the run
  * @param prior          an earlier journal of this run to continue from (resume), or empty
  * @param subPlaybooks   loads sub-playbooks
+ * @param retryInDoubt   blocks whose in-doubt executions (started before a crash, never finished, not safe to
+ *                       repeat, their effect not found or unknowable) the user asked to run again
  */
 public record RunRequest(String runId, Playbook playbook, Map<String, Object> inputs, Map<String, Object> container,
                          List<Object> artifacts, AssetProvider assets, PromptHandler prompts, Journal journal,
-                         TimeSource time, int maxConcurrency, List<JournalEvent> prior, SubPlaybookSource subPlaybooks) {
+                         TimeSource time, int maxConcurrency, List<JournalEvent> prior, SubPlaybookSource subPlaybooks,
+                         java.util.Set<String> retryInDoubt) {
+    /** A request that runs nothing in doubt again. */
+    public RunRequest(String runId, Playbook playbook, Map<String, Object> inputs, Map<String, Object> container,
+                      List<Object> artifacts, AssetProvider assets, PromptHandler prompts, Journal journal,
+                      TimeSource time, int maxConcurrency, List<JournalEvent> prior, SubPlaybookSource subPlaybooks) {
+        this(runId, playbook, inputs, container, artifacts, assets, prompts, journal, time, maxConcurrency, prior,
+                subPlaybooks, java.util.Set.of());
+    }
+
     public RunRequest {
+        retryInDoubt = java.util.Set.copyOf(retryInDoubt);
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(playbook, "playbook");
         inputs = Map.copyOf(inputs);

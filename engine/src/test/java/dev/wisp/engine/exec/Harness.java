@@ -37,6 +37,7 @@ final class Harness {
     int maxConcurrency = 8;
     Map<String, dev.wisp.engine.asset.ApprovalPolicy> approvals = Map.of();
     RunRequest.SubPlaybookSource subs;
+    java.util.Set<String> retryInDoubt = java.util.Set.of();
 
     static Playbook playbook(String yaml) {
         return playbook("test.yaml", yaml);
@@ -62,7 +63,7 @@ final class Harness {
             }
         };
         RunRequest req = new RunRequest("run-1", playbook(yaml), inputs, container, artifacts, assets, prompts,
-                journal, time, maxConcurrency, prior, subs);
+                journal, time, maxConcurrency, prior, subs, retryInDoubt);
         return engine.start(req);
     }
 

@@ -459,4 +459,70 @@ class RunTest {
         assertEquals("cancelled", h.finished("ask").status());
         assertEquals("the run was cancelled", h.skipped("after"));
     }
+
+    /** A journal that stopped (kill -9) while {@code block} had started an execution with {@code params}. */
+    private static List<JournalEvent> crashedDuring(String block, Map<String, Object> params) {
+        java.time.Instant t = java.time.Instant.parse("2026-11-22T10:00:00Z");
+        return List.of(new JournalEvent.RunStarted(t, "run-1", "doubt", "test.yaml", Map.of(), null),
+                new JournalEvent.BlockStarted(t, block, "action"),
+                new JournalEvent.ExecutionStarted(t, block, 0, 0, 1, params));
+    }
+
+    private static final String DOUBT = """
+            playbook: doubt
+            blocks:
+              c: { action: create, app: test, parameters: { key: KEY } }
+              e: { action: echo, app: test, parameters: { value: c:action_result.data.*.key } }
+            edges: [start -> c, c -> e, e -> end]
+            """;
+
+    @Test
+    void anInDoubtActionWhoseEffectIsFoundFinishesWithWhatWasFoundAndRunsNothingAgain() {
+        RunOutcome o = h.finish(h.start(DOUBT.replace("KEY", "found-7"), Map.of(),
+                crashedDuring("c", Map.of("key", "found-7"))));
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(List.of("reconcile create {key=found-7}", "echo {value=found-7}"), h.app.calls);
+        assertEquals("found", h.events(JournalEvent.ExecutionReconciled.class).get(0).outcome());
+    }
+
+    @Test
+    void anInDoubtActionProvablyNotDoneRunsOnce() {
+        RunOutcome o = h.finish(h.start(DOUBT.replace("KEY", "absent-1"), Map.of(),
+                crashedDuring("c", Map.of("key", "absent-1"))));
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(List.of("reconcile create {key=absent-1}", "create {key=absent-1}", "echo {value=absent-1}"),
+                h.app.calls);
+    }
+
+    @Test
+    void anInDoubtActionThatCannotBeCheckedFailsSayingHowToDecideAndIsNeverRepeatedSilently() {
+        RunOutcome o = h.finish(h.start(DOUBT.replace("KEY", "k"), Map.of(), crashedDuring("c", Map.of("key", "k"))));
+        assertEquals(RunOutcome.Status.FAILED, o.status());
+        assertEquals(List.of("reconcile create {key=k}"), h.app.calls, "create is not sent again");
+        assertTrue(o.message().contains("in doubt: the run stopped while 'create' ran")
+                && o.message().contains("--retry-in-doubt c"), o.message());
+    }
+
+    @Test
+    void retryInDoubtRunsItAgainWithoutLooking() {
+        Harness again = new Harness();
+        again.retryInDoubt = java.util.Set.of("c");
+        RunOutcome o = again.finish(again.start(DOUBT.replace("KEY", "k"), Map.of(),
+                crashedDuring("c", Map.of("key", "k"))));
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(List.of("create {key=k}", "echo {value=k}"), again.app.calls);
+    }
+
+    @Test
+    void anInDoubtActionSafeToRepeatIsRepeated() {
+        String yaml = """
+                playbook: doubt
+                blocks:
+                  e: { action: echo, app: test, parameters: { value: v } }
+                edges: [start -> e, e -> end]
+                """;
+        RunOutcome o = h.finish(h.start(yaml, Map.of(), crashedDuring("e", Map.of("value", "v"))));
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(List.of("echo {value=v}"), h.app.calls);
+    }
 }

@@ -57,17 +57,33 @@ final class TestApp implements App {
 
     @Override
     public AppConnection connect(AssetConfig asset) {
-        return ctx -> {
-            int now = concurrent.incrementAndGet();
-            maxConcurrent.accumulateAndGet(now, Math::max);
-            try {
-                return CompletableFuture.completedFuture(run(ctx));
-            } catch (HangException h) {
-                CompletableFuture<ActionResult> f = new CompletableFuture<>();
-                hanging.add(f);
-                return f;
-            } finally {
-                concurrent.decrementAndGet();
+        return new AppConnection() {
+            @Override
+            public java.util.concurrent.CompletionStage<ActionResult> execute(ActionContext ctx) {
+                int now = concurrent.incrementAndGet();
+                maxConcurrent.accumulateAndGet(now, Math::max);
+                try {
+                    return CompletableFuture.completedFuture(run(ctx));
+                } catch (HangException h) {
+                    CompletableFuture<ActionResult> f = new CompletableFuture<>();
+                    hanging.add(f);
+                    return f;
+                } finally {
+                    concurrent.decrementAndGet();
+                }
+            }
+
+            /** "create" looks for its key: found-* keys exist, absent-* keys do not, others cannot be told. */
+            @Override
+            public java.util.concurrent.CompletionStage<dev.wisp.spi.Reconciliation> reconcile(ActionContext ctx,
+                                                                                             java.time.Instant at) {
+                calls.add("reconcile " + ctx.actionName() + " " + new java.util.TreeMap<>(ctx.parameters()));
+                String key = String.valueOf(ctx.parameters().get("key"));
+                return CompletableFuture.completedFuture(key.startsWith("found")
+                        ? dev.wisp.spi.Reconciliation.found(ActionResult.success(ctx.parameters(),
+                        List.of(Map.of("key", key)), Map.of(), "found " + key))
+                        : key.startsWith("absent") ? dev.wisp.spi.Reconciliation.notFound("no " + key)
+                        : dev.wisp.spi.Reconciliation.unknown("cannot tell whether " + key + " exists"));
             }
         };
     }

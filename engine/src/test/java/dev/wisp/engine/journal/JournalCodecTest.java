@@ -28,6 +28,7 @@ class JournalCodecTest {
                         12, true),
                 new JournalEvent.ExecutionRetrying(T, "b", 0, 1, 2000, "HTTP 503"),
                 new JournalEvent.RowsSkipped(T, "b", 3, "no value"),
+                new JournalEvent.ExecutionReconciled(T, "b", 0, 0, "not_found", "no project named x"),
                 new JournalEvent.DefaultsUsed(T, "b", List.of(Map.of("parameter", "project_id", "value", 7,
                         "source", "asset cado: default_project", "rows", 2))),
                 new JournalEvent.Progress(T, "b", 1, 2, "half"),
