@@ -67,6 +67,8 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        // refused at once when another process runs it (the run takes the lock for good when it starts)
+        dev.wisp.cli.run.RunLock.acquire(store.dir(id), id).close();
         Map<String, Object> meta = store.metadataOf(id);
         List<JournalEvent> prior;
         try {

@@ -30,6 +30,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "The environment variable holding the access token to accept (default CADO_ACCESS_TOKEN).")
     String tokenEnv;
 
+    @Option(names = "--log", paramLabel = "FILE", description = "Append each request the simulator answers to FILE, "
+            + "one line each (method, path, status), e.g. to count the POSTs of a run.")
+    java.nio.file.Path log;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!system.equals("cado-response")) {
@@ -49,8 +53,31 @@ final class SimulateCommand implements Callable<Integer> {
             err.println("use base_url: " + sim.baseUrl() + " and access_token: ${env:" + tokenEnv + "} in an assets "
                     + "file; Ctrl-C stops it");
             err.flush();
-            stop.await();
+            if (log == null) {
+                stop.await();
+            } else {
+                int written = 0;
+                while (!stop.await(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    written = appendLog(sim, written);
+                }
+                appendLog(sim, written);
+            }
         }
         return ExitCodes.OK;
+    }
+
+    /** Appends the requests not yet written to the log; returns how many are written now. */
+    private int appendLog(CadoSimulator sim, int written) {
+        java.util.List<String> all = sim.requests();
+        if (all.size() == written) {
+            return written;
+        }
+        try {
+            java.nio.file.Files.write(log, all.subList(written, all.size()), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot write the log " + log + ": " + e.getMessage());
+        }
+        return all.size();
     }
 }

@@ -89,11 +89,13 @@ public final class RunExecutor {
                 throw new RunStore.StoreException(e.getMessage() + "; choose another place with --runs-dir DIR", e);
             }
         }
-        RunHistory.claim(store, runId);
-        try {
-            return runClaimed(runId, playbook, inputs, event, assets, prompts, prior, subPlaybooks, redactor);
-        } finally {
-            RunHistory.release(store, runId);
+        try (RunLock lock = RunLock.acquire(store.dir(runId), runId)) {
+            RunHistory.claim(store, runId);
+            try {
+                return runClaimed(runId, playbook, inputs, event, assets, prompts, prior, subPlaybooks, redactor);
+            } finally {
+                RunHistory.release(store, runId);
+            }
         }
     }
 
@@ -106,6 +108,10 @@ public final class RunExecutor {
             jsonl = new JsonlJournal(store.journal(runId), redactor);
         } catch (java.io.UncheckedIOException e) {
             throw new RunStore.StoreException(e.getMessage(), e);
+        }
+        if (jsonl.droppedTornLine() > 0) {
+            err.println("wisp: the journal's last line was cut off when the run stopped (" + jsonl.droppedTornLine()
+                    + " bytes); it was dropped, and what it recorded is done again or looked for");
         }
         KeptJournal kept = new KeptJournal(jsonl, prior);
         Journal journal = switch (progress) {

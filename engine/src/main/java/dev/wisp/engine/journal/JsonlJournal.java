@@ -30,6 +30,7 @@ public final class JsonlJournal implements Journal {
     private final BufferedWriter out;
     private final java.nio.channels.FileChannel channel;
     private final Redactor redactor;
+    private final long dropped;
 
     public JsonlJournal(Path file, Redactor redactor) {
         this.file = file;
@@ -37,7 +38,9 @@ public final class JsonlJournal implements Journal {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             this.channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                    StandardOpenOption.WRITE, StandardOpenOption.READ);
+            this.dropped = dropTornLine(channel);
+            channel.position(channel.size());
             this.out = new BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + file + ": " + e.getMessage(), e);
@@ -57,6 +60,35 @@ public final class JsonlJournal implements Journal {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How many bytes of a last line cut off mid-write (the process died while writing it) were dropped on opening,
+     * so that what this process appends starts on a line of its own; 0 when the journal ended cleanly.
+     */
+    public long droppedTornLine() {
+        return dropped;
+    }
+
+    private static long dropTornLine(java.nio.channels.FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size == 0) {
+            return 0;
+        }
+        long keep = size;
+        java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+        while (keep > 0) {
+            one.clear();
+            ch.read(one, keep - 1);
+            if (one.get(0) == '\n') {
+                break;
+            }
+            keep--;
+        }
+        if (keep < size) {
+            ch.truncate(keep);
+        }
+        return size - keep;
     }
 
     @Override
