@@ -1,0 +1,189 @@
+package dev.wisp.engine.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisp.dsl.model.Block;
+import dev.wisp.dsl.model.Playbook;
+import dev.wisp.engine.data.RunData;
+import dev.wisp.engine.journal.JournalEvent;
+import dev.wisp.engine.run.RunOutcome;
+import dev.wisp.spi.ActionResult;
+import dev.wisp.spi.AssetConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scheduler alone, as a table: events in, commands out. No threads, no clock, no sleeps: time is what the
+ * events say it is.
+ */
+class SchedulerTest {
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final TestApp APP = new TestApp();
+
+    private static Scheduler scheduler(String yaml, List<JournalEvent> prior) {
+        Playbook pb = Harness.playbook(yaml);
+        Map<String, Scheduler.Resolved> resolved = new LinkedHashMap<>();
+        for (Block b : pb.blocks().values()) {
+            if (b instanceof Block.ActionBlock a) {
+                resolved.put(a.name(), new Scheduler.Resolved(APP.spec().action(a.action()).orElseThrow(), "test",
+                        new AssetConfig("test", "test", Map.of(), Set.of()), null, null));
+            }
+        }
+        return new Scheduler("run-1", pb, new RunData(Map.of(), List.of(), Map.of()), resolved, 8, prior);
+    }
+
+    /** What the commands are, in order: journal records by their type name, other commands by theirs. */
+    private static List<String> kinds(List<Step.Command> commands) {
+        List<String> out = new ArrayList<>();
+        for (Step.Command c : commands) {
+            out.add(c instanceof Step.Record r ? dev.wisp.engine.journal.JournalCodec.type(r.event().getClass())
+                    : c.getClass().getSimpleName());
+        }
+        return out;
+    }
+
+    private static <T extends Step.Command> T first(List<Step.Command> commands, Class<T> type) {
+        return commands.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow(
+                () -> new AssertionError("no " + type.getSimpleName() + " in " + commands));
+    }
+
+    @Test
+    void anActionRunsOnceItsResultComesBackAndThenTheRunEnds() {
+        Scheduler s = scheduler("""
+                playbook: one
+                blocks:
+                  e: { action: echo, app: test, parameters: { value: hi } }
+                edges: [start -> e, e -> end]
+                """, List.of());
+        List<Step.Command> start = s.on(new Step.Start(T0));
+        assertEquals(List.of("run_started", "block_started", "execution_started", "Execute"), kinds(start));
+        Step.Execute x = first(start, Step.Execute.class);
+        assertEquals(Map.of("value", "hi"), x.parameters());
+        assertTrue(x.safeToRepeat());
+        List<Step.Command> done = s.on(new Step.ExecutionDone(T0.plusMillis(40), x.id(),
+                ActionResult.success(x.parameters(), List.of(Map.of("value", "hi")), Map.of(), "ok")));
+        assertEquals(List.of("execution_finished", "block_finished", "run_finished", "Finish"), kinds(done));
+        assertEquals(RunOutcome.Status.SUCCESS, first(done, Step.Finish.class).outcome().status());
+        assertEquals(List.of(), s.on(new Step.ExecutionDone(T0, x.id(), ActionResult.failed(Map.of(), "late"))),
+                "after the end nothing more happens");
+    }
+
+    @Test
+    void aTimeoutIsATimerThatCancelsTheExecution() {
+        Scheduler s = scheduler("""
+                playbook: slow
+                blocks:
+                  e: { action: echo, app: test, parameters: { value: hi }, timeout: 10s }
+                edges: [start -> e, e -> end]
+                """, List.of());
+        List<Step.Command> start = s.on(new Step.Start(T0));
+        Step.Execute x = first(start, Step.Execute.class);
+        Step.SetTimer timer = first(start, Step.SetTimer.class);
+        assertEquals(T0.plusSeconds(10), timer.at());
+        List<Step.Command> fired = s.on(new Step.TimerFired(T0.plusSeconds(10), timer.id()));
+        assertEquals(new Step.CancelExecution(x.id()), fired.get(0));
+        assertEquals(RunOutcome.Status.FAILED, first(fired, Step.Finish.class).outcome().status());
+        assertTrue(first(fired, Step.Finish.class).outcome().message().contains("timed out after 10s"));
+    }
+
+    @Test
+    void aRetryWaitsItsBackoffOnATimerAndOnlyThenRunsTheNextAttempt() {
+        Scheduler s = scheduler("""
+                playbook: flaky
+                blocks:
+                  f: { action: flaky, app: test, parameters: { key: k }, retry: { attempts: 2, backoff: 5s } }
+                edges: [start -> f, f -> end]
+                """, List.of());
+        Step.Execute first = first(s.on(new Step.Start(T0)), Step.Execute.class);
+        List<Step.Command> failed = s.on(new Step.ExecutionDone(T0.plusSeconds(1), first.id(),
+                ActionResult.failed(first.parameters(), "HTTP 503")));
+        assertEquals(List.of("execution_finished", "execution_retrying", "SetTimer"), kinds(failed));
+        Step.SetTimer backoff = first(failed, Step.SetTimer.class);
+        assertEquals(T0.plusSeconds(6), backoff.at());
+        List<Step.Command> again = s.on(new Step.TimerFired(backoff.at(), backoff.id()));
+        assertEquals(List.of("execution_started", "Execute"), kinds(again));
+        assertEquals(2, first(again, Step.Execute.class).attempt());
+    }
+
+    @Test
+    void aPromptsDeadlineIsATimerAndTheQuestionIsWithdrawnWhenItFires() {
+        Scheduler s = scheduler("""
+                playbook: ask
+                blocks:
+                  q: { prompt: Go on, responses: [{ prompt: Go, type: yes/no }], timeout: 5m }
+                edges: [start -> q, q -> end]
+                """, List.of());
+        List<Step.Command> start = s.on(new Step.Start(T0));
+        Step.Ask ask = first(start, Step.Ask.class);
+        Step.SetTimer deadline = first(start, Step.SetTimer.class);
+        assertEquals(T0.plus(Duration.ofMinutes(5)), deadline.at());
+        assertEquals(deadline.at(), ask.request().deadline());
+        List<Step.Command> fired = s.on(new Step.TimerFired(deadline.at(), deadline.id()));
+        assertEquals(new Step.Withdraw(ask.id()), fired.get(0));
+        assertEquals(List.of(), s.on(new Step.Answered(deadline.at(), ask.id(), List.of("yes"), "ada", "terminal")),
+                "an answer after the deadline changes nothing");
+    }
+
+    @Test
+    void maxConcurrencyHoldsBackExecutionsUntilOthersEnd() {
+        Scheduler s = scheduler("""
+                playbook: fan
+                blocks:
+                  l: { action: list, app: test, parameters: { count: 3 } }
+                  e: { action: echo, app: test, max_concurrency: 1, parameters: { value: l:action_result.data.*.*.id } }
+                edges: [start -> l, l -> e, e -> end]
+                """, List.of());
+        Step.Execute list = first(s.on(new Step.Start(T0)), Step.Execute.class);
+        List<Map<String, Object>> rows = List.of(Map.of("id", "a"), Map.of("id", "b"), Map.of("id", "c"));
+        List<Step.Command> listed = s.on(new Step.ExecutionDone(T0, list.id(),
+                ActionResult.success(list.parameters(), List.of(rows), Map.of(), "3 items")));
+        List<Step.Execute> running = listed.stream().filter(Step.Execute.class::isInstance)
+                .map(Step.Execute.class::cast).toList();
+        assertEquals(1, running.size(), "one at a time");
+        List<String> order = new ArrayList<>();
+        Step.Execute next = running.get(0);
+        for (int i = 0; i < 3; i++) {
+            order.add(String.valueOf(next.parameters().get("value")));
+            List<Step.Command> after = s.on(new Step.ExecutionDone(T0, next.id(),
+                    ActionResult.success(next.parameters(), List.of(), Map.of(), "ok")));
+            next = after.stream().filter(Step.Execute.class::isInstance).map(Step.Execute.class::cast).findFirst()
+                    .orElse(null);
+        }
+        assertEquals(List.of("a", "b", "c"), order);
+    }
+
+    @Test
+    void theSameEventsAlwaysGiveTheSameCommands() {
+        String yaml = """
+                playbook: same
+                blocks:
+                  l: { action: list, app: test, parameters: { count: 2 } }
+                  e: { action: echo, app: test, parameters: { value: l:action_result.data.*.*.id }, timeout: 1m }
+                edges: [start -> l, l -> e, e -> end]
+                """;
+        List<List<Step.Command>> runs = new ArrayList<>();
+        for (int n = 0; n < 2; n++) {
+            Scheduler s = scheduler(yaml, List.of());
+            List<Step.Command> all = new ArrayList<>(s.on(new Step.Start(T0)));
+            Step.Execute list = first(all, Step.Execute.class);
+            all.addAll(s.on(new Step.ExecutionDone(T0.plusSeconds(1), list.id(), ActionResult.success(
+                    list.parameters(), List.of(List.of(Map.of("id", "a"), Map.of("id", "b"))), Map.of(), "2"))));
+            for (Step.Command c : List.copyOf(all)) {
+                if (c instanceof Step.Execute x && x.block().equals("e")) {
+                    all.addAll(s.on(new Step.ExecutionDone(T0.plusSeconds(2), x.id(),
+                            ActionResult.success(x.parameters(), List.of(), Map.of(), "ok"))));
+                }
+            }
+            runs.add(all);
+        }
+        assertEquals(runs.get(0), runs.get(1));
+        assertEquals(RunOutcome.Status.SUCCESS, first(runs.get(0), Step.Finish.class).outcome().status());
+    }
+}
