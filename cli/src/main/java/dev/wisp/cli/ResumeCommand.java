@@ -53,6 +53,9 @@ final class ResumeCommand implements Callable<Integer> {
             + "you checked that they did not take effect.")
     List<String> retryInDoubt = new ArrayList<>();
 
+    @Option(names = "--force", description = "Resume even though the playbook changed since the run started.")
+    boolean force;
+
     @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are recorded (default .wisp/runs).")
     Path runsDir;
 
@@ -84,6 +87,22 @@ final class ResumeCommand implements Callable<Integer> {
                     + "with wisp run --simulate and answers");
         }
         Path playbookFile = Path.of((String) meta.get("playbook"));
+        if (meta.get("playbook_sha256") instanceof String started && !force) {
+            String now;
+            try {
+                now = java.nio.file.Files.readString(playbookFile);
+            } catch (java.io.IOException e) {
+                throw new UsageException("run " + id + " cannot be resumed: its playbook " + playbookFile
+                        + " cannot be read: " + e.getMessage());
+            }
+            if (!started.equals(dev.wisp.cli.run.PlaybookChanges.sha256(now))) {
+                List<String> changes = meta.get("playbook_text") instanceof String before
+                        ? dev.wisp.cli.run.PlaybookChanges.between(before, now) : List.of("its text changed");
+                throw new UsageException("run " + id + " was started with another version of " + playbookFile
+                        + ":\n  " + String.join("\n  ", changes) + "\nresuming it under this one would mix the two;"
+                        + " start a new run, or resume with --force if the change cannot matter");
+            }
+        }
         Validator validator = new Validator(main.registry().catalog());
         Validator.Result checked = validator.validate(playbookFile);
         if (checked.playbook().isEmpty() || checked.diagnostics().stream()

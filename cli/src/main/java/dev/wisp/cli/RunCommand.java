@@ -165,6 +165,17 @@ final class RunCommand implements Callable<Integer> {
         m.put("event", event == null ? null : event.toAbsolutePath().toString());
         m.put("assets", assets == null ? null : assets.toAbsolutePath().toString());
         m.put("simulate", simulate);
+        // what the run was started with, so a resume can tell when the playbook changed since; a pipe was read
+        // once already (reading it again would wait for a writer that is gone), so it has nothing to compare
+        if (Files.isRegularFile(playbook)) {
+            try {
+                String text = Files.readString(playbook);
+                m.put("playbook_sha256", dev.wisp.cli.run.PlaybookChanges.sha256(text));
+                m.put("playbook_text", text);
+            } catch (IOException e) {
+                // unreadable now: the resume check is skipped for this run
+            }
+        }
         return m;
     }
 

@@ -62,9 +62,43 @@ public final class JournalCodec {
         return JSON;
     }
 
-    /** The snake-case type name of an event ({@code RunStarted} is {@code run_started}). */
+    /**
+     * The journal's schema, written in every {@code run_started} line. A reader refuses a journal of a newer schema
+     * (it cannot know what it would misread) and reads older ones. Renaming a type or a field, or changing what
+     * one means, is a new schema; adding an event type or an optional field is not.
+     */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The type names, written explicitly: they are a public format (docs/journal.md), not Java class names. */
+    private static final Map<Class<?>, String> TYPES = Map.ofEntries(
+            Map.entry(JournalEvent.RunStarted.class, "run_started"),
+            Map.entry(JournalEvent.RunResumed.class, "run_resumed"),
+            Map.entry(JournalEvent.BlockStarted.class, "block_started"),
+            Map.entry(JournalEvent.ExecutionStarted.class, "execution_started"),
+            Map.entry(JournalEvent.ExecutionFinished.class, "execution_finished"),
+            Map.entry(JournalEvent.ExecutionReconciled.class, "execution_reconciled"),
+            Map.entry(JournalEvent.ExecutionRetrying.class, "execution_retrying"),
+            Map.entry(JournalEvent.RowsSkipped.class, "rows_skipped"),
+            Map.entry(JournalEvent.DefaultsUsed.class, "defaults_used"),
+            Map.entry(JournalEvent.Progress.class, "progress"),
+            Map.entry(JournalEvent.Log.class, "log"),
+            Map.entry(JournalEvent.PromptAsked.class, "prompt_asked"),
+            Map.entry(JournalEvent.PromptEscalated.class, "prompt_escalated"),
+            Map.entry(JournalEvent.PromptAnswered.class, "prompt_answered"),
+            Map.entry(JournalEvent.PromptTimedOut.class, "prompt_timed_out"),
+            Map.entry(JournalEvent.BlockFinished.class, "block_finished"),
+            Map.entry(JournalEvent.BlockSkipped.class, "block_skipped"),
+            Map.entry(JournalEvent.RunSuspended.class, "run_suspended"),
+            Map.entry(JournalEvent.RunFinished.class, "run_finished"));
+
+    /** The type name of an event as the journal writes it ({@code run_started}, ...). */
     public static String type(Class<?> eventClass) {
-        return eventClass.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        String t = TYPES.get(eventClass);
+        if (t == null) {
+            throw new IllegalStateException(eventClass.getName() + " has no journal type name; add it to "
+                    + "JournalCodec.TYPES and docs/journal.md");
+        }
+        return t;
     }
 
     @SuppressWarnings("unchecked")
@@ -75,6 +109,9 @@ public final class JournalCodec {
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("type", type(event.getClass()));
+        if (event instanceof JournalEvent.RunStarted) {
+            line.put("schema_version", SCHEMA_VERSION);
+        }
         fields.forEach((k, v) -> line.put(k, k.equals("time") ? v : redactor.value(v)));
         try {
             return JOURNAL.writeValueAsString(line);
@@ -104,11 +141,20 @@ public final class JournalCodec {
         node = node.deepCopy();
         String type = node.path("type").asText();
         node.remove("type");
+        if (node.has("schema_version")) {
+            int version = node.remove("schema_version").asInt(-1);
+            if (version > SCHEMA_VERSION || version < 1) {
+                throw new IllegalArgumentException("the journal was written by a newer Wisp (journal schema "
+                        + version + "; this Wisp reads schema " + SCHEMA_VERSION + " and older): resume it with "
+                        + "that Wisp");
+            }
+        }
         if (node.has("final")) {
             node.set("final_", node.remove("final"));
         }
-        for (Class<?> c : JournalEvent.class.getPermittedSubclasses()) {
-            if (type(c).equals(type)) {
+        for (Map.Entry<Class<?>, String> e0 : TYPES.entrySet()) {
+            Class<?> c = e0.getKey();
+            if (e0.getValue().equals(type)) {
                 try {
                     return (JournalEvent) JOURNAL.treeToValue(node, c);
                 } catch (JsonProcessingException | IllegalArgumentException e) {

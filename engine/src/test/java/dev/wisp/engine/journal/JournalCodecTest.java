@@ -55,6 +55,44 @@ class JournalCodecTest {
     }
 
     @Test
+    void theJournalFormatIsTheDocumentedOne() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (JournalEvent e : everyKind()) {
+            b.append(JournalCodec.encode(e, Redactor.none())).append('\n');
+        }
+        Path golden = Path.of("src/test/resources/journal.golden.jsonl");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, b.toString());
+        }
+        // compared as JSON trees: the samples' nested maps have no fixed order, the format's fields do not need one
+        List<com.fasterxml.jackson.databind.JsonNode> want = new java.util.ArrayList<>();
+        List<com.fasterxml.jackson.databind.JsonNode> got = new java.util.ArrayList<>();
+        for (String l : Files.readAllLines(golden)) {
+            want.add(JournalCodec.mapper().readTree(l));
+        }
+        for (String l : b.toString().split("\n")) {
+            got.add(JournalCodec.mapper().readTree(l));
+        }
+        assertEquals(want, got, "the journal is a public format (docs/journal.md): a change here is a change for "
+                + "every reader; review it, then -Dgolden.update=true");
+        String docs = Files.readString(Path.of("../docs/journal.md"));
+        for (JournalEvent e : everyKind()) {
+            assertTrue(docs.contains("### " + JournalCodec.type(e.getClass())), "docs/journal.md documents "
+                    + JournalCodec.type(e.getClass()));
+        }
+    }
+
+    @Test
+    void aJournalOfANewerSchemaIsRefusedNotMisread() {
+        String line = JournalCodec.encode(new JournalEvent.RunStarted(T, "r", "p", "p.yaml", Map.of(), null),
+                Redactor.none());
+        assertTrue(line.contains("\"schema_version\":1"), line);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JournalCodec.decode(line.replace("\"schema_version\":1", "\"schema_version\":2")));
+        assertTrue(e.getMessage().contains("written by a newer Wisp (journal schema 2"), e.getMessage());
+    }
+
+    @Test
     void secretsAreRedactedEverywhereBeforeWriting(@TempDir Path dir) throws IOException {
         Redactor r = new Redactor(List.of(FAKE_TOKEN));
         Path file = dir.resolve("journal.jsonl");
