@@ -46,6 +46,12 @@ YAML
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   id=$(ls "$runs" 2>/dev/null | head -1 || true)
+  if [ -n "$id" ] && [ ! -s "$runs/$id/journal.jsonl" ]; then
+    # killed after the run's directory was made but before its first event: nothing was done, and wisp resume
+    # refuses a run without a journal; drop it and start again
+    rm -rf "${runs:?}/$id"
+    id=""
+  fi
   if [ -z "$id" ]; then
     before_start=$((before_start + 1))   # killed before the run existed: start it again, uninterrupted
     "${java[@]}" run playbooks/capture_ec2_instance.yaml --assets "$work/assets.yaml" --answers "$work/answers.yaml" \
@@ -56,7 +62,10 @@ YAML
   for _ in $(seq 5); do
     if python3 - "$runs/$id/journal.jsonl" <<'PY'
 import json, sys
-lines = open(sys.argv[1]).read().split("\n")
+try:
+    lines = open(sys.argv[1]).read().split("\n")
+except OSError:
+    sys.exit(1)
 sys.exit(0 if lines and lines[-1] == "" and any('"run_finished"' in l for l in lines) else 1)
 PY
     then code=0; break; fi

@@ -61,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
             + "$${env:NAME} or $${file:PATH}.")
     Path assets;
 
-    @Option(names = "--input", paramLabel = "NAME=VALUE", description = "A playbook input (repeatable).")
+    @Option(names = "--input", paramLabel = "NAME=VALUE", description = "A playbook input (repeatable), read as the "
+            + "playbook declares it: a string input takes the text as it is, list and object inputs take JSON.")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--event", paramLabel = "FILE", description = "The event: JSON {container, artifacts}.")
@@ -112,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         Playbook pb = checked.playbook().orElseThrow();
-        Map<String, Object> givenInputs = RunSupport.inputs(inputs);
+        Map<String, Object> givenInputs = RunSupport.inputs(inputs, pb);
         try {
             dev.wisp.engine.exec.Inputs.resolve(pb, givenInputs); // before anything starts or is recorded
         } catch (IllegalArgumentException e) {

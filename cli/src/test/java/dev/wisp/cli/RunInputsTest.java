@@ -99,4 +99,26 @@ class RunInputsTest {
         nothingRan(r);
         assertTrue(r.err().contains("'not_a_prompt' is not a prompt of this playbook"), r.err());
     }
+
+    @Test
+    void aStringInputMayStartWithABraceAndAListInputTakesJson() throws IOException {
+        Path pb = dir.resolve("inputs.yaml");
+        Files.writeString(pb, """
+                playbook: inputs
+                inputs:
+                  text: { type: string }
+                  items: { type: list, required: false }
+                outputs:
+                  both: { value: show:action_result.data.*.value }
+                blocks:
+                  show: { action: set value, app: core, parameters: { value: playbook_input:text } }
+                edges: [start -> show, show -> end]
+                """);
+        CliRun r = run(pb.toString(), "--input", "text={not json", "--input", "items=[1, 2]", "--output", "json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.out().contains("\"both\" : \"{not json\""), r.out());
+        CliRun bad = run(pb.toString(), "--input", "text=x", "--input", "items=1, 2");
+        assertEquals(ExitCodes.USAGE, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--input items: '1, 2' is not JSON (input items is a list)"), bad.err());
+    }
 }

@@ -176,27 +176,43 @@ public final class RunSupport {
 
     /** {@code name=value} inputs; values that look like JSON numbers, booleans, lists or objects are parsed. */
     public static Map<String, Object> inputs(List<String> args) {
+        return inputs(args, null);
+    }
+
+    /**
+     * {@code NAME=VALUE} inputs, read as the playbook declares them: a {@code string} input takes the text as it is
+     * (also when it starts with {@code {} or {@code [}); a {@code list} or {@code object} input takes JSON; an
+     * {@code any} input takes JSON when the text is a JSON list or object, else the text. Numbers and booleans are
+     * converted by the run's input check.
+     */
+    public static Map<String, Object> inputs(List<String> args, dev.wisp.dsl.model.Playbook playbook) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String a : args) {
             int eq = a.indexOf('=');
             if (eq <= 0) {
                 throw new UsageException("--input takes NAME=VALUE, not '" + a + "'");
             }
-            out.put(a.substring(0, eq), parseValue(a.substring(eq + 1)));
+            String name = a.substring(0, eq);
+            dev.wisp.dsl.model.Input declared = playbook == null ? null : playbook.inputs().get(name);
+            out.put(name, parseValue(name, a.substring(eq + 1), declared == null ? null : declared.type()));
         }
         return out;
     }
 
-    private static Object parseValue(String v) {
+    private static Object parseValue(String name, String v, dev.wisp.spi.DataType type) {
         String t = v.strip();
-        if (t.startsWith("[") || t.startsWith("{")) {
-            try {
-                return JournalCodec.mapper().readValue(t, Object.class);
-            } catch (IOException e) {
-                throw new UsageException("input value '" + v + "' looks like JSON but is not: " + e.getMessage());
-            }
+        boolean json = type == dev.wisp.spi.DataType.LIST || type == dev.wisp.spi.DataType.OBJECT
+                || (type != dev.wisp.spi.DataType.STRING && (t.startsWith("[") || t.startsWith("{")));
+        if (!json) {
+            return v;
         }
-        return v;
+        try {
+            return JournalCodec.mapper().readValue(t, Object.class);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw new UsageException("--input " + name + ": '" + v + "' is not JSON" + (type == null ? ""
+                    : " (input " + name + " is a " + type.id() + ")") + ": " + why);
+        }
     }
 
     /** The event of {@code --event FILE}, or none; a bad event is a usage error naming the file, line and column. */

@@ -34,11 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MutationFuzzTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final Path REGRESSIONS = Path.of("src/test/resources/fuzz/regressions");
-    /**
-     * Test files that still make {@code wisp test} fail internally (item 3); checked with strictTests only. Named
-     * {@code *.pending}, not {@code *.test.yaml}, so that {@code wisp test .} in this module does not pick them up.
-     */
-    private static final Path PENDING = Path.of("src/test/resources/fuzz/pending-item-3");
     private static final Path FINDINGS = Path.of("target/fuzz-findings");
     private static final long SEED = Long.decode(System.getProperty("wisp.fuzz.seed", "0x12F022"));
     private static final double SECONDS = Double.parseDouble(System.getProperty("wisp.fuzz.seconds", "20"));
@@ -46,11 +41,11 @@ class MutationFuzzTest {
     /** One mutated playbook in this many also goes through {@code wisp validate} itself, next to a valid one. */
     private static final int CLI_EVERY = 20;
     /**
-     * Internal errors of {@code wisp test} on broken test files are issue 12's item 3, which is being fixed with the
-     * test-file reader elsewhere; until then they are counted and listed, and fail the build only with
-     * {@code -Dwisp.fuzz.strictTests=true}.
+     * Internal errors of {@code wisp test} on broken test files fail the build like every other finding (issue 12's
+     * item 3 is fixed); {@code -Dwisp.fuzz.strictTests=false} only counts and lists them.
      */
-    private static final boolean STRICT_TESTS = Boolean.getBoolean("wisp.fuzz.strictTests");
+    private static final boolean STRICT_TESTS = Boolean.parseBoolean(System.getProperty("wisp.fuzz.strictTests",
+            "true"));
 
     @Test
     void mutatedInputsNeverCrashLoseReportsOrLeaveDiagnosticsUnlocated(@TempDir Path dir) throws IOException {
@@ -107,8 +102,7 @@ class MutationFuzzTest {
         Targets targets = targets(ws);
         List<DynamicTest> tests = new ArrayList<>();
         for (Targets.Kind kind : Targets.Kind.values()) {
-            Path kindDir = (kind == Targets.Kind.TEST && STRICT_TESTS ? PENDING : REGRESSIONS)
-                    .resolve(kind.name().toLowerCase(Locale.ROOT));
+            Path kindDir = REGRESSIONS.resolve(kind.name().toLowerCase(Locale.ROOT));
             if (!Files.isDirectory(kindDir)) {
                 continue;
             }
