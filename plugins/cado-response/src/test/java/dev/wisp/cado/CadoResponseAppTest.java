@@ -397,18 +397,7 @@ class CadoResponseAppTest {
     @Test
     void aServerThatDoesNotAnswerInTimeIsATimeoutNotAHang() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        com.sun.net.httpserver.HttpServer silent = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        silent.createContext("/", ex -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ex.close();
-        });
-        silent.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        silent.start();
+        com.sun.net.httpserver.HttpServer silent = silentServer(new java.util.concurrent.CountDownLatch(1), release);
         Map<String, Object> config = Map.of("base_url", "http://127.0.0.1:" + silent.getAddress().getPort()
                 + "/api/v2", "access_token", TOKEN, "read_timeout", 1);
         try (AppConnection slow = new CadoResponseApp().connect(new AssetConfig("cado", "cado_response", config,
@@ -429,19 +418,7 @@ class CadoResponseAppTest {
     void aCancelledExecutionAbortsItsRequestInsteadOfWaitingForTheAnswer() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
-        com.sun.net.httpserver.HttpServer silent = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        silent.createContext("/", ex -> {
-            arrived.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ex.close();
-        });
-        silent.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        silent.start();
+        com.sun.net.httpserver.HttpServer silent = silentServer(arrived, release);
         Map<String, Object> config = Map.of("base_url", "http://127.0.0.1:" + silent.getAddress().getPort()
                 + "/api/v2", "access_token", TOKEN, "read_timeout", 600);
         try (AppConnection slow = new CadoResponseApp().connect(new AssetConfig("cado", "cado_response", config,
@@ -460,5 +437,25 @@ class CadoResponseAppTest {
             release.countDown();
             silent.stop(0);
         }
+    }
+
+    /** A server that takes requests and answers none until {@code release}; {@code arrived} counts the first. */
+    private static com.sun.net.httpserver.HttpServer silentServer(java.util.concurrent.CountDownLatch arrived,
+                                                                  java.util.concurrent.CountDownLatch release)
+            throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer silent = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        silent.createContext("/", ex -> {
+            arrived.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        silent.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        silent.start();
+        return silent;
     }
 }
