@@ -46,15 +46,15 @@ final class Operators {
     /** As {@link #test(Operator, Object, Object, boolean)}, compiling each regex once into the caller's cache. */
     static boolean test(Operator op, Object left, Object right, boolean caseSensitive, Map<String, Pattern> patterns) {
         return switch (op) {
-            case EQ -> anyLeft(left, l -> anyRight(right, r -> equal(l, r, caseSensitive)));
+            case EQ -> any(left, l -> any(right, r -> equal(l, r, caseSensitive)));
             case NE -> !test(Operator.EQ, left, right, caseSensitive, patterns);
-            case LT -> anyLeft(left, l -> anyRight(right, r -> ordered(l, r, caseSensitive, c -> c < 0)));
-            case LE -> anyLeft(left, l -> anyRight(right, r -> ordered(l, r, caseSensitive, c -> c <= 0)));
-            case GT -> anyLeft(left, l -> anyRight(right, r -> ordered(l, r, caseSensitive, c -> c > 0)));
-            case GE -> anyLeft(left, l -> anyRight(right, r -> ordered(l, r, caseSensitive, c -> c >= 0)));
-            case IN -> anyLeft(left, l -> in(l, right, caseSensitive));
+            case LT -> any(left, l -> any(right, r -> ordered(l, r, caseSensitive, c -> c < 0)));
+            case LE -> any(left, l -> any(right, r -> ordered(l, r, caseSensitive, c -> c <= 0)));
+            case GT -> any(left, l -> any(right, r -> ordered(l, r, caseSensitive, c -> c > 0)));
+            case GE -> any(left, l -> any(right, r -> ordered(l, r, caseSensitive, c -> c >= 0)));
+            case IN -> any(left, l -> in(l, right, caseSensitive));
             case NOT_IN -> !test(Operator.IN, left, right, caseSensitive, patterns);
-            case MATCHES -> anyLeft(left, l -> anyRight(right, r -> l != null && r != null
+            case MATCHES -> any(left, l -> any(right, r -> l != null && r != null
                     && pattern(text(r), caseSensitive, patterns).matcher(text(l)).find()));
             case NOT_MATCHES -> !test(Operator.MATCHES, left, right, caseSensitive, patterns);
             case IS_NOT_EMPTY -> left instanceof Several s ? s.values().stream().anyMatch(v -> !empty(v)) : !empty(left);
@@ -74,24 +74,15 @@ final class Operators {
         };
     }
 
-    private static boolean anyLeft(Object left, java.util.function.Predicate<Object> test) {
-        if (left instanceof Several s) {
+    /** Whether {@code test} holds for the value, or for any of its values when it has several. */
+    private static boolean any(Object value, java.util.function.Predicate<Object> test) {
+        if (value instanceof Several s) {
             return s.values().stream().anyMatch(test);
         }
-        if (left instanceof Collection<?> c) {
+        if (value instanceof Collection<?> c) {
             return c.stream().anyMatch(test);
         }
-        return test.test(left);
-    }
-
-    private static boolean anyRight(Object right, java.util.function.Predicate<Object> test) {
-        if (right instanceof Several s) {
-            return s.values().stream().anyMatch(test);
-        }
-        if (right instanceof Collection<?> c) {
-            return c.stream().anyMatch(test);
-        }
-        return test.test(right);
+        return test.test(value);
     }
 
     private static boolean empty(Object v) {

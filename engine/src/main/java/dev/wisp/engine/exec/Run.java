@@ -194,65 +194,56 @@ public final class Run {
         if (!x.safeToRepeat()) {
             req.journal().sync(); // write-ahead: its start is on disk before it may change anything
         }
-        AppConnection connection;
-        try {
-            connection = connections.computeIfAbsent(x.asset(), k -> apps.get(x.block()).connect(target.asset()));
-        } catch (RuntimeException e) {
-            ActionResult failed = Results.normalize(null, e, x.parameters());
-            feed(() -> new Step.ExecutionDone(now(), x.id(), failed));
-            return;
-        }
-        activity.incrementAndGet(); // until the plugin's call has returned (and fed its result, if it had one)
-        try {
-            workers.execute(() -> {
-                try {
-                    CompletableFuture<ActionResult> f;
-                    try {
-                        f = connection.execute(ctx).toCompletableFuture();
-                    } catch (RuntimeException | Error e) {
-                        f = CompletableFuture.failedFuture(e);
-                    }
-                    f.whenComplete((r, error) -> {
-                        ActionResult result = Results.normalize(r, error, x.parameters());
-                        feed(() -> {
-                            executions.remove(x.id());
-                            return new Step.ExecutionDone(now(), x.id(), result);
-                        });
-                    });
-                } finally {
-                    activity.decrementAndGet();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            activity.decrementAndGet();
-            throw e;
-        }
+        callApp(x.block(), x.asset(), c -> c.execute(ctx), (r, error) -> {
+            // exceptions become failed results here; the scheduler makes every result well-formed
+            ActionResult result = error != null || r == null ? Results.normalize(r, error, x.parameters()) : r;
+            return () -> {
+                executions.remove(x.id());
+                return new Step.ExecutionDone(now(), x.id(), result);
+            };
+        });
     }
 
     private void reconcile(Step.Reconcile x) {
         Scheduler.Resolved target = scheduler.resolved.get(x.block());
         ExecutionContext ctx = new ExecutionContext(x.block(), x.action(), x.parameters(), target.asset(), req.time(),
                 req.journal());
+        callApp(x.block(), x.asset(), c -> c.reconcile(ctx, x.startedAt()), (r, error) -> {
+            dev.wisp.spi.Reconciliation result = error != null || r == null
+                    ? dev.wisp.spi.Reconciliation.unknown("looking for its effect failed: " + (error == null
+                    ? "the app gave no answer" : Results.normalize(null, error, x.parameters()).message()))
+                    : r;
+            return () -> new Step.Reconciled(now(), x.id(), result);
+        });
+    }
+
+    /**
+     * Calls the app of {@code block} on a worker thread and feeds what {@code done} makes of its answer. The
+     * connection is opened here, on the run's thread; the run counts as busy until the call has returned and fed
+     * its answer (when it had one at once), so virtual-time drivers never move time under it.
+     */
+    private <T> void callApp(String block, String asset, java.util.function.Function<AppConnection,
+            CompletionStage<T>> call, java.util.function.BiFunction<T, Throwable,
+            java.util.function.Supplier<Step.Event>> done) {
+        AppConnection connection;
+        try {
+            connection = connections.computeIfAbsent(asset, k -> apps.get(block).connect(
+                    scheduler.resolved.get(block).asset()));
+        } catch (RuntimeException e) {
+            feed(done.apply(null, e));
+            return;
+        }
         activity.incrementAndGet();
         try {
             workers.execute(() -> {
                 try {
-                    CompletableFuture<dev.wisp.spi.Reconciliation> f;
+                    CompletableFuture<T> f;
                     try {
-                        AppConnection connection = connections.computeIfAbsent(x.asset(),
-                                k -> apps.get(x.block()).connect(target.asset()));
-                        f = connection.reconcile(ctx, x.startedAt()).toCompletableFuture();
+                        f = call.apply(connection).toCompletableFuture();
                     } catch (RuntimeException | Error e) {
                         f = CompletableFuture.failedFuture(e);
                     }
-                    f.whenComplete((r, error) -> {
-                        dev.wisp.spi.Reconciliation result = error != null || r == null
-                                ? dev.wisp.spi.Reconciliation.unknown("looking for its effect failed: "
-                                + (error == null ? "the app gave no answer" : Results.normalize(null, error,
-                                x.parameters()).message()))
-                                : r;
-                        feed(() -> new Step.Reconciled(now(), x.id(), result));
-                    });
+                    f.whenComplete((r, error) -> feed(done.apply(r, error)));
                 } finally {
                     activity.decrementAndGet();
                 }

@@ -114,11 +114,7 @@ public final class Scheduler {
         } else if (event instanceof Step.Cancel) {
             cancel();
         } else {
-            long id = event instanceof Step.ExecutionDone x ? x.id() : event instanceof Step.Answered a ? a.id()
-                    : event instanceof Step.Unanswerable u ? u.id() : event instanceof Step.AskFailed f ? f.id()
-                    : event instanceof Step.Reconciled rc ? rc.id()
-                    : event instanceof Step.TimerFired t ? t.id() : ((Step.ChildDone) event).id();
-            Consumer<Step.Event> waiting = waits.remove(id);
+            Consumer<Step.Event> waiting = waits.remove(((Step.Reply) event).id());
             if (waiting != null) {
                 waiting.accept(event);
             }

@@ -23,37 +23,42 @@ public final class Step {
         Instant now();
     }
 
+    /** The answer to something the scheduler asked for, carrying the id it gave. */
+    public sealed interface Reply extends Event {
+        long id();
+    }
+
     /** The run begins (or resumes, when the scheduler was given an earlier journal). */
     public record Start(Instant now) implements Event {
     }
 
     /** An execution the scheduler asked for ended with this result (the runtime turns exceptions into results). */
-    public record ExecutionDone(Instant now, long id, ActionResult result) implements Event {
+    public record ExecutionDone(Instant now, long id, ActionResult result) implements Reply {
     }
 
     /** A question was answered. */
     public record Answered(Instant now, long id, List<String> responses, String respondent, String source)
-            implements Event {
+            implements Reply {
     }
 
     /** Nobody can answer a question in this process (no terminal, no answer given): the run will suspend. */
-    public record Unanswerable(Instant now, long id, String reason) implements Event {
+    public record Unanswerable(Instant now, long id, String reason) implements Reply {
     }
 
     /** An app looked for the effect of an execution that was in doubt. */
-    public record Reconciled(Instant now, long id, dev.wisp.spi.Reconciliation reconciliation) implements Event {
+    public record Reconciled(Instant now, long id, dev.wisp.spi.Reconciliation reconciliation) implements Reply {
     }
 
     /** A question could not be asked (the prompt handler failed); the block fails with the reason. */
-    public record AskFailed(Instant now, long id, String message) implements Event {
+    public record AskFailed(Instant now, long id, String message) implements Reply {
     }
 
     /** A timer the scheduler set is due. */
-    public record TimerFired(Instant now, long id) implements Event {
+    public record TimerFired(Instant now, long id) implements Reply {
     }
 
     /** A sub-playbook's run ended (or could not start: a failed outcome saying why). */
-    public record ChildDone(Instant now, long id, RunOutcome outcome) implements Event {
+    public record ChildDone(Instant now, long id, RunOutcome outcome) implements Reply {
     }
 
     /** Ctrl-C, SIGTERM, or the caller cancelled the run. */

@@ -139,14 +139,10 @@ public final class Events {
     }
 
     private static String suggestion(String key, boolean wisp) {
-        if (key.equals("artifact") || key.equals("artefacts") || key.equals("artifacs")) {
-            return " (did you mean 'artifacts'?)";
-        }
-        if (wisp && (key.equals("containers") || key.equals("contianer"))) {
-            return " (did you mean 'container'?)";
-        }
-        return dev.wisp.dsl.check.Suggest.closest(key, wisp ? WISP : SOAR_CONTAINER)
-                .map(k -> " (did you mean '" + k + "'?)").orElse("");
+        Set<String> candidates = new java.util.HashSet<>(wisp ? WISP : SOAR_CONTAINER);
+        candidates.add("artifacts");
+        return dev.wisp.dsl.check.Suggest.closest(key, candidates).map(k -> " (did you mean '" + k + "'?)")
+                .orElse("");
     }
 
     /** {@code :line:col} of the key (or value) a JSON Pointer of up to three levels names, or "" if not found. */
