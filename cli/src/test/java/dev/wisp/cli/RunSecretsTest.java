@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code wisp run} prints about secrets that are written wrongly: never the secret. */
 class RunSecretsTest {
-    private static final String TOKEN = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+    private static final String TOKEN = "fake9f8e7d6c5b4a3928-test-token";
 
     @Test
     void aTokenWrittenInsideAReferenceIsNotEchoedEvenWithVerbose(@TempDir Path dir) throws IOException {

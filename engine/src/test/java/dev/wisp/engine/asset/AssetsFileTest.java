@@ -86,7 +86,7 @@ class AssetsFileTest {
 
     @Test
     void aTokenWrittenInsideAReferenceIsNeverEchoed() throws IOException {
-        String token = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+        String token = "fake9f8e7d6c5b4a3928-test-token";
         for (String ref : new String[] {"${env:" + token + "}", "${file:" + token + "}", "${file:\\0" + token + "}",
             "${env:tok-" + token + "}"}) {
             Path f = write("assets:\n  a: { app: forensics, config: { base_url: \"https://x/api/v2\", access_token: \""
