@@ -53,7 +53,8 @@ final class ActionRun {
     }
 
     void start() {
-        started = s.now();
+        Instant first = s.restored.blockStarted(block.name());
+        started = first != null ? first : s.now(); // a repeat's max_duration counts from the first start
         if (target == null || target.error() != null) {
             throw new IllegalArgumentException(target == null ? "the action of block " + block.name()
                     + " was not resolved" : target.error());
@@ -77,7 +78,33 @@ final class ActionRun {
         });
     }
 
+    /** Whether an execution of this iteration runs in this process (not all of it restored from the journal). */
+    private boolean live;
+    private boolean iterating;
+    private boolean iterateAgain;
+
+    /**
+     * One iteration's executions. Restored iterations of a repeat follow each other at once, in a loop rather than
+     * by recursion, so a long repeat resumes without a deep stack.
+     */
     private void iterate() {
+        if (iterating) {
+            iterateAgain = true;
+            return;
+        }
+        iterating = true;
+        try {
+            do {
+                iterateAgain = false;
+                iterateOnce();
+            } while (iterateAgain);
+        } finally {
+            iterating = false;
+        }
+    }
+
+    private void iterateOnce() {
+        live = false;
         Fanout.Plan plan = Fanout.plan(block, target.spec(), target.asset(), s.data, s.eval);
         plan.skipped().forEach((reason, count) ->
                 s.journal(new JournalEvent.RowsSkipped(s.now(), block.name(), count, reason)));
@@ -100,13 +127,21 @@ final class ActionRun {
             Fanout.PlannedRow row = plan.rows().get(i);
             ActionResult before = s.restored.execution(block.name(), iteration, i);
             JournalEvent.ExecutionStarted doubt = s.restored.inDoubt(block.name(), iteration, i);
+            Restored.PendingRetry retry = s.restored.retry(block.name(), iteration, i);
             if (before != null) {
                 record(i, before); // finished before a suspension or crash: never run again
             } else if (doubt != null && row.error() == null) {
                 inDoubt(i, doubt);
             } else if (row.error() != null) {
                 recordUnrun(i, ActionResult.failed(row.parameters(), row.error()));
+            } else if (retry != null) {
+                // it waited its backoff when the run stopped: the rest of the wait, then the next attempt
+                live = true;
+                int index = i;
+                s.timer(retry.due(), () -> s.enqueue(new Exec(s.newId(), this, index, row.parameters(),
+                        retry.nextAttempt())));
             } else {
+                live = true;
                 s.enqueue(new Exec(s.newId(), this, i, row.parameters(), 1));
             }
             if (results == null) {
@@ -121,6 +156,7 @@ final class ActionRun {
      * fails saying what may have happened and how to decide, unless the user asked to run it again.
      */
     private void inDoubt(int index, JournalEvent.ExecutionStarted started) {
+        live = true;
         Map<String, Object> params = started.parameters(); // what was sent the first time
         if (target.spec().idempotent() || s.retryInDoubt.contains(block.name())) {
             s.journal(new JournalEvent.Log(s.now(), block.name(), "execution " + index + " was running when the run "
@@ -226,14 +262,21 @@ final class ActionRun {
         if (block.repeat() != null && !s.stopping()) {
             s.data.publish(block.name(), BlockState.ofResults(list));
             boolean until = Conditions.evaluate(block.repeat().until(), s.playbook, s.data, s.eval).matched();
-            Duration elapsed = Duration.between(started, s.now());
+            // an iteration restored whole from the journal was decided when it ended then, not now
+            Instant ended = live ? null : s.restored.iterationEnded(block.name(), iteration);
+            Instant decided = ended != null ? ended : s.now();
+            Duration elapsed = Duration.between(started, decided);
             boolean more = iteration + 1 < block.repeat().maxIterations()
                     && elapsed.plus(block.repeat().interval()).compareTo(block.repeat().maxDuration()) <= 0;
             if (!until && more) {
                 iteration++;
                 s.journal(new JournalEvent.Progress(s.now(), block.name(), iteration, block.repeat().maxIterations(),
                         "repeat: iteration " + (iteration + 1)));
-                s.timer(s.now().plus(block.repeat().interval()), this::iterate);
+                if (!live && s.restored.iterationStarted(block.name(), iteration)) {
+                    iterate(); // it had begun before the run stopped: its wait is over
+                } else {
+                    s.timer(decided.plus(block.repeat().interval()), this::iterate);
+                }
                 return;
             }
             if (!until) {

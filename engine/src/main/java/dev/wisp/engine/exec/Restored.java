@@ -20,12 +20,51 @@ final class Restored {
     private final Map<String, ActionResult> executions;
     private final Map<String, List<JournalEvent>> prompts;
     private final Map<String, JournalEvent.ExecutionStarted> inDoubt;
+    private final Map<String, PendingRetry> retries;
+    private final Map<String, Instant> blockStarted;
+    private final Map<String, Instant> iterationEnded;
+    private final Set<String> iterationsStarted;
 
     private Restored(Map<String, ActionResult> executions, Map<String, List<JournalEvent>> prompts,
-                     Map<String, JournalEvent.ExecutionStarted> inDoubt) {
+                     Map<String, JournalEvent.ExecutionStarted> inDoubt, Map<String, PendingRetry> retries,
+                     Map<String, Instant> blockStarted, Map<String, Instant> iterationEnded,
+                     Set<String> iterationsStarted) {
         this.executions = executions;
         this.prompts = prompts;
         this.inDoubt = inDoubt;
+        this.retries = retries;
+        this.blockStarted = blockStarted;
+        this.iterationEnded = iterationEnded;
+        this.iterationsStarted = iterationsStarted;
+    }
+
+    /**
+     * A retry that was waiting its backoff when the run stopped.
+     *
+     * @param due         when the next attempt was due (by the run's clock; it may be past)
+     * @param nextAttempt the attempt that was to run then
+     */
+    record PendingRetry(Instant due, int nextAttempt) {
+    }
+
+    /** The retry an execution waited for when the run stopped, or null. */
+    PendingRetry retry(String block, int iteration, int index) {
+        return retries.get(key(block, iteration, index));
+    }
+
+    /** When the block first started in the earlier journal (a repeat's max_duration counts from it), or null. */
+    Instant blockStarted(String block) {
+        return blockStarted.get(block);
+    }
+
+    /** When the last execution of a repeat iteration finished in the earlier journal, or null. */
+    Instant iterationEnded(String block, int iteration) {
+        return iterationEnded.get(block + "#" + iteration);
+    }
+
+    /** Whether a repeat iteration had begun (an execution of it started) in the earlier journal. */
+    boolean iterationStarted(String block, int iteration) {
+        return iterationsStarted.contains(block + "#" + iteration);
     }
 
     /** An execution that started before the run stopped and never finished, or null. */
@@ -37,11 +76,33 @@ final class Restored {
         Map<String, ActionResult> done = new HashMap<>();
         Map<String, List<JournalEvent>> prompts = new HashMap<>();
         Map<String, JournalEvent.ExecutionStarted> started = new HashMap<>();
+        Map<String, PendingRetry> retries = new HashMap<>();
+        Map<String, String> lastRetried = new HashMap<>(); // block#index -> key of its last non-final attempt
+        Map<String, Instant> blockStarted = new HashMap<>();
+        Map<String, Instant> iterationEnded = new HashMap<>();
+        Set<String> iterationsStarted = new java.util.HashSet<>();
         for (JournalEvent e : events) {
-            if (e instanceof JournalEvent.ExecutionStarted x) {
+            if (e instanceof JournalEvent.BlockStarted b) {
+                blockStarted.putIfAbsent(b.block(), b.time());
+            } else if (e instanceof JournalEvent.ExecutionStarted x) {
                 started.put(key(x.block(), x.iteration(), x.index()), x);
+                retries.remove(key(x.block(), x.iteration(), x.index()));
+                iterationsStarted.add(x.block() + "#" + x.iteration());
             } else if (e instanceof JournalEvent.ExecutionFinished f) {
                 started.remove(key(f.block(), f.iteration(), f.index()));
+                iterationsStarted.add(f.block() + "#" + f.iteration());
+                if (f.final_()) {
+                    iterationEnded.merge(f.block() + "#" + f.iteration(), f.time(),
+                            (a, b) -> a.isAfter(b) ? a : b);
+                } else {
+                    lastRetried.put(f.block() + "#" + f.index(), key(f.block(), f.iteration(), f.index()));
+                }
+            } else if (e instanceof JournalEvent.ExecutionRetrying r) {
+                // the retrying event names no iteration: it follows the attempt that failed, which does
+                String k = lastRetried.get(r.block() + "#" + r.index());
+                if (k != null) {
+                    retries.put(k, new PendingRetry(r.time().plusMillis(r.delayMillis()), r.attempt() + 1));
+                }
             }
             if (e instanceof JournalEvent.ExecutionFinished f && f.final_()) {
                 done.put(key(f.block(), f.iteration(), f.index()), result(f.result()));
@@ -56,7 +117,8 @@ final class Restored {
             }
         }
         started.keySet().removeAll(done.keySet());
-        return new Restored(done, prompts, started);
+        retries.keySet().removeAll(done.keySet());
+        return new Restored(done, prompts, started, retries, blockStarted, iterationEnded, iterationsStarted);
     }
 
     /** The deadline of a prompt asked before and still unanswered, or null. */

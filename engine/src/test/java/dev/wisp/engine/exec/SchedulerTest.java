@@ -186,4 +186,121 @@ class SchedulerTest {
         assertEquals(runs.get(0), runs.get(1));
         assertEquals(RunOutcome.Status.SUCCESS, first(runs.get(0), Step.Finish.class).outcome().status());
     }
+
+    // ---- resumed timers: a resume continues from the deadlines the journal recorded, it does not start them over
+
+    private static final String FLAKY = """
+            playbook: flaky
+            blocks:
+              f: { action: flaky, app: test, parameters: { key: k }, retry: { attempts: 3, backoff: 60s } }
+            edges: [start -> f, f -> end]
+            """;
+
+    /** The journal of a run that stopped while a retry of {@code f} waited its backoff (due at T0+61s). */
+    private static List<JournalEvent> stoppedDuringBackoff() {
+        Map<String, Object> failed = Map.of("status", "failed", "message", "HTTP 503", "parameter", Map.of("key", "k"));
+        return List.of(
+                new JournalEvent.RunStarted(T0, "run-1", "flaky", "flaky.yaml", Map.of(), null),
+                new JournalEvent.BlockStarted(T0, "f", "action"),
+                new JournalEvent.ExecutionStarted(T0, "f", 0, 0, 1, Map.of("key", "k")),
+                new JournalEvent.ExecutionFinished(T0.plusSeconds(1), "f", 0, 0, 1, failed, 1000, false),
+                new JournalEvent.ExecutionRetrying(T0.plusSeconds(1), "f", 0, 1, 60_000, "HTTP 503"));
+    }
+
+    @Test
+    void aResumedRetryWaitsOnlyWhatIsLeftOfItsBackoffAndCountsItsAttempts() {
+        Scheduler s = scheduler(FLAKY, stoppedDuringBackoff());
+        List<Step.Command> start = s.on(new Step.Start(T0.plusSeconds(10)));
+        assertEquals(List.of("run_resumed", "block_started", "SetTimer"), kinds(start),
+                "nothing runs before the backoff is over");
+        Step.SetTimer backoff = first(start, Step.SetTimer.class);
+        assertEquals(T0.plusSeconds(61), backoff.at(), "the deadline the journal recorded, not 60s from the resume");
+        Step.Execute again = first(s.on(new Step.TimerFired(backoff.at(), backoff.id())), Step.Execute.class);
+        assertEquals(2, again.attempt(), "the second attempt, not the first again");
+    }
+
+    @Test
+    void aRetryWhoseBackoffPassedWhileTheRunWasStoppedRunsAtOnce() {
+        Scheduler s = scheduler(FLAKY, stoppedDuringBackoff());
+        Step.SetTimer backoff = first(s.on(new Step.Start(T0.plusSeconds(3600))), Step.SetTimer.class);
+        assertEquals(T0.plusSeconds(61), backoff.at(), "in the past: the runtime fires it at once");
+    }
+
+    @Test
+    void aResumedRetryAfterItsLastAttemptFailedDoesNotRetryAgain() {
+        List<JournalEvent> prior = new ArrayList<>(stoppedDuringBackoff());
+        Map<String, Object> failed = Map.of("status", "failed", "message", "HTTP 503", "parameter", Map.of("key", "k"));
+        prior.add(new JournalEvent.ExecutionStarted(T0.plusSeconds(61), "f", 0, 0, 2, Map.of("key", "k")));
+        prior.add(new JournalEvent.ExecutionFinished(T0.plusSeconds(62), "f", 0, 0, 2, failed, 1000, false));
+        prior.add(new JournalEvent.ExecutionRetrying(T0.plusSeconds(62), "f", 0, 2, 60_000, "HTTP 503"));
+        Scheduler s = scheduler(FLAKY, prior);
+        Step.SetTimer backoff = first(s.on(new Step.Start(T0.plusSeconds(70))), Step.SetTimer.class);
+        assertEquals(T0.plusSeconds(122), backoff.at());
+        List<Step.Command> third = s.on(new Step.TimerFired(backoff.at(), backoff.id()));
+        Step.Execute x = first(third, Step.Execute.class);
+        assertEquals(3, x.attempt());
+        List<Step.Command> end = s.on(new Step.ExecutionDone(T0.plusSeconds(123), x.id(),
+                ActionResult.failed(x.parameters(), "HTTP 503")));
+        assertEquals(RunOutcome.Status.FAILED, first(end, Step.Finish.class).outcome().status(),
+                "three attempts in all, across the resume");
+    }
+
+    private static final String POLL = """
+            playbook: poll
+            blocks:
+              p:
+                action: flaky
+                app: test
+                parameters: { key: k }
+                repeat: { until: [[p:action_result.status, ==, success]], interval: 1m, max_iterations: 10, max_duration: 5m }
+            edges: [start -> p, p -> end]
+            """;
+
+    private static List<JournalEvent> polledTwice() {
+        Map<String, Object> failed = Map.of("status", "failed", "message", "not yet", "parameter", Map.of("key", "k"));
+        return List.of(
+                new JournalEvent.RunStarted(T0, "run-1", "poll", "poll.yaml", Map.of(), null),
+                new JournalEvent.BlockStarted(T0, "p", "action"),
+                new JournalEvent.ExecutionStarted(T0, "p", 0, 0, 1, Map.of("key", "k")),
+                new JournalEvent.ExecutionFinished(T0.plusSeconds(1), "p", 0, 0, 1, failed, 1000, true),
+                new JournalEvent.ExecutionStarted(T0.plusSeconds(61), "p", 0, 1, 1, Map.of("key", "k")),
+                new JournalEvent.ExecutionFinished(T0.plusSeconds(62), "p", 0, 1, 1, failed, 1000, true));
+    }
+
+    @Test
+    void aResumedRepeatWaitsForItsNextIterationFromWhenTheLastOneEnded() {
+        Scheduler s = scheduler(POLL, polledTwice());
+        List<Step.Command> start = s.on(new Step.Start(T0.plusSeconds(90)));
+        assertEquals(0, start.stream().filter(Step.Execute.class::isInstance).count(),
+                "the two iterations that ran are not run again");
+        List<Step.SetTimer> timers = start.stream().filter(Step.SetTimer.class::isInstance)
+                .map(Step.SetTimer.class::cast).toList();
+        assertEquals(1, timers.size(), "one wait, for the third iteration only: " + start);
+        assertEquals(T0.plusSeconds(122), timers.get(0).at(), "a minute after the second iteration ended");
+        Step.Execute third = first(s.on(new Step.TimerFired(timers.get(0).at(), timers.get(0).id())),
+                Step.Execute.class);
+        assertEquals(2, s.on(new Step.ExecutionDone(T0.plusSeconds(123), third.id(),
+                ActionResult.success(third.parameters(), List.of(), Map.of(), "done"))).stream()
+                .filter(c -> c instanceof Step.Record r && r.event() instanceof JournalEvent.BlockFinished f
+                        && f.status().equals("success") || c instanceof Step.Finish).count());
+    }
+
+    @Test
+    void aResumedRepeatMeasuresItsMaxDurationFromTheBlocksFirstStart() {
+        // the block started at T0 with max_duration 5m: at T0+4m30s no further iteration fits (4m30s + 1m > 5m)
+        List<JournalEvent> prior = new ArrayList<>(polledTwice());
+        Map<String, Object> failed = Map.of("status", "failed", "message", "not yet", "parameter", Map.of("key", "k"));
+        Instant t = T0.plusSeconds(62);
+        for (int it = 2; it < 5; it++) {
+            t = t.plusSeconds(60);
+            prior.add(new JournalEvent.ExecutionStarted(t, "p", 0, it, 1, Map.of("key", "k")));
+            prior.add(new JournalEvent.ExecutionFinished(t.plusSeconds(28), "p", 0, it, 1, failed, 1000, true));
+        }
+        Scheduler s = scheduler(POLL, prior);
+        List<Step.Command> start = s.on(new Step.Start(T0.plusSeconds(600)));
+        Step.Finish end = first(start, Step.Finish.class);
+        assertEquals(RunOutcome.Status.FAILED, end.outcome().status());
+        assertTrue(end.outcome().message().contains("repeat ended before its until condition held (5 iterations"),
+                end.outcome().message());
+    }
 }
