@@ -308,7 +308,8 @@ public final class Run {
                         public void sync() {
                             req.journal().sync();
                         }
-                    }, req.time(), req.maxConcurrency(), List.of(), source);
+                    }, req.time(), req.maxConcurrency(), Prefixed.childEvents(s.block(), req.prior()), source,
+                    childBlocks(s.block(), req.retryInDoubt()));
             Run run = new Run(request, registry, workers, chain);
             children.put(s.id(), run);
             run.start().whenComplete((o, error) -> feed(() -> {
@@ -321,6 +322,13 @@ public final class Run {
                     List.of());
             feed(() -> new Step.ChildDone(now(), s.id(), failed));
         }
+    }
+
+    /** The child's blocks among {@code blocks} ({@code Parent/child}), by their names in the child. */
+    private static java.util.Set<String> childBlocks(String parent, java.util.Set<String> blocks) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        blocks.stream().filter(b -> b.startsWith(parent + "/")).forEach(b -> out.add(b.substring(parent.length() + 1)));
+        return out;
     }
 
     private void end(RunOutcome result) {

@@ -525,4 +525,71 @@ class RunTest {
         assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
         assertEquals(List.of("echo {value=v}"), h.app.calls);
     }
+
+    private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-22T10:00:00Z");
+
+    private static final String CHILD_ASKS = """
+            playbook: child
+            outputs: { answer: { value: "q:action_result.summary.responses.0" } }
+            blocks:
+              c: { action: create, app: test, parameters: { key: child-once } }
+              q: { prompt: "Go on?", responses: [{ prompt: Go, type: yes/no }] }
+            edges: [start -> c, c -> q, q -> end]
+            """;
+
+    private static final String PARENT = """
+            playbook: parent
+            blocks:
+              sub: { playbook: child.yaml }
+              use: { action: echo, app: test, parameters: { value: sub:playbook_output:answer } }
+            edges: [start -> sub, sub -> use, use -> end]
+            """;
+
+    @Test
+    void aSuspendedSubPlaybookResumesFromItsOwnJournalWithoutRepeatingWhatItDid() {
+        h.subs = (parent, path) -> Harness.playbook(path, CHILD_ASKS);
+        RunOutcome suspended = h.run(PARENT);
+        assertEquals(RunOutcome.Status.SUSPENDED, suspended.status(), suspended.message());
+        assertEquals(List.of("create {key=child-once}"), h.app.calls);
+
+        Harness resumed = new Harness();
+        resumed.subs = h.subs;
+        resumed.prompts = r -> CompletableFuture.completedFuture(new PromptOutcome.Answered(List.of("yes"), "ada",
+                "resume"));
+        RunOutcome done = resumed.finish(resumed.start(PARENT, Map.of(), new ArrayList<>(h.events)));
+        assertEquals(RunOutcome.Status.SUCCESS, done.status(), done.message());
+        assertEquals(List.of("echo {value=yes}"), resumed.app.calls, "the child's create is not sent again");
+        assertTrue(resumed.events.stream().noneMatch(e -> e instanceof JournalEvent.RunResumed r
+                && !r.runId().equals("run-1")), "the child's resume is a line of its block, not a second run");
+        assertTrue(resumed.events(JournalEvent.Log.class).stream().anyMatch(l -> l.block().equals("sub")
+                && l.message().equals("sub-playbook resumed")));
+    }
+
+    @Test
+    void aSubPlaybookThatCrashedDuringAnUnsafeActionIsReconciledNotRepeated() {
+        String child = """
+                playbook: child
+                blocks:
+                  c: { action: create, app: test, parameters: { key: found-3 } }
+                edges: [start -> c, c -> end]
+                """;
+        h.subs = (parent, path) -> Harness.playbook(path, child);
+        String parent = """
+                playbook: parent
+                blocks:
+                  sub: { playbook: child.yaml }
+                edges: [start -> sub, sub -> end]
+                """;
+        List<JournalEvent> prior = List.of(
+                new JournalEvent.RunStarted(T0, "run-1", "parent", "test.yaml", Map.of(), null),
+                new JournalEvent.BlockStarted(T0, "sub", "playbook"),
+                new JournalEvent.Log(T0, "sub", "sub-playbook child started"),
+                new JournalEvent.BlockStarted(T0, "sub/c", "action"),
+                new JournalEvent.ExecutionStarted(T0, "sub/c", 0, 0, 1, Map.of("key", "found-3")));
+        RunOutcome o = h.finish(h.start(parent, Map.of(), prior));
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(List.of("reconcile create {key=found-3}"), h.app.calls, "looked for, never sent again");
+        assertEquals("found", h.events(JournalEvent.ExecutionReconciled.class).get(0).outcome());
+        assertEquals("sub/c", h.events(JournalEvent.ExecutionReconciled.class).get(0).block());
+    }
 }
