@@ -1,9 +1,11 @@
 package dev.wisp.cli;
 
-import dev.wisp.cli.run.RunExecutor;
-import dev.wisp.engine.plugin.PluginRegistry;
+import dev.wisp.cli.run.LiveDisplay;
+import dev.wisp.cli.run.ProgressDisplay;
 import dev.wisp.engine.journal.Redactor;
+import dev.wisp.engine.plugin.PluginRegistry;
 import dev.wisp.engine.report.RunStore;
+import dev.wisp.engine.runs.RunWatcher;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -92,9 +94,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    /** How a run shows progress: live only when err is the process's stderr and that is a terminal. */
-    RunExecutor.Progress progress(boolean none) {
-        return none ? RunExecutor.Progress.NONE : realStderr ? RunExecutor.Progress.LIVE : RunExecutor.Progress.PLAIN;
+    /**
+     * How a run shows progress on {@code err}: nothing when {@code none} (quiet, JSON output, many runs at once);
+     * live lines redrawn in place only when err is the process's stderr and that is a terminal; else the lines
+     * that stay.
+     */
+    RunWatcher watcher(boolean none, PrintWriter err, Redactor redactor) {
+        if (none) {
+            return RunWatcher.NONE;
+        }
+        return new ProgressDisplay(err, redactor, realStderr ? LiveDisplay.onStderr().orElse(null) : null);
     }
 
     /** Adds secrets to mask in every error this command prints. */

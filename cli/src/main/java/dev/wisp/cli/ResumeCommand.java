@@ -1,22 +1,22 @@
 package dev.wisp.cli;
 
-import dev.wisp.cli.run.RunExecutor;
+import dev.wisp.cli.run.Foreground;
 import dev.wisp.cli.run.RunSupport;
 import dev.wisp.cli.validate.Validator;
 import dev.wisp.dsl.model.Playbook;
-import dev.wisp.engine.Engine;
-import dev.wisp.engine.journal.JournalEvent;
-import dev.wisp.engine.journal.JournalReader;
+import dev.wisp.engine.asset.Assets;
 import dev.wisp.engine.journal.Redactor;
-import dev.wisp.engine.report.RunReport;
 import dev.wisp.engine.report.RunStore;
+import dev.wisp.engine.run.Events;
+import dev.wisp.engine.runs.RunResult;
+import dev.wisp.engine.runs.RunSpec;
+import dev.wisp.engine.runs.Runs;
+import dev.wisp.engine.runs.StoredRun;
 import dev.wisp.engine.time.SystemTime;
-import dev.wisp.spi.AssetConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,81 +60,39 @@ final class ResumeCommand implements Callable<Integer> {
     Path runsDir;
 
     @Override
-    @SuppressWarnings("unchecked")
     public Integer call() throws InterruptedException {
         PrintWriter err = main.spec.commandLine().getErr();
-        RunStore store = new RunStore(runsDir);
-        String id;
-        try {
-            id = store.find(runId);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        // refused at once when another process runs it (the run takes the lock for good when it starts)
-        dev.wisp.cli.run.RunLock.acquire(store.dir(id), id).close();
-        Map<String, Object> meta = store.metadataOf(id);
-        List<JournalEvent> prior;
-        try {
-            prior = JournalReader.read(store.journal(id));
-        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
-            throw new UsageException("run " + id + " cannot be resumed: its journal cannot be read: " + e.getMessage());
-        }
-        if (prior.stream().anyMatch(e -> e instanceof JournalEvent.RunFinished)) {
-            throw new UsageException("run " + id + " has already finished; nothing to resume");
-        }
-        if (Boolean.TRUE.equals(meta.get("simulate"))) {
-            throw new UsageException("run " + id + " ran against a simulator that no longer exists; start it again "
-                    + "with wisp run --simulate and answers");
-        }
-        Path playbookFile = Path.of((String) meta.get("playbook"));
-        if (meta.get("playbook_sha256") instanceof String started && !force) {
-            String now;
-            try {
-                now = java.nio.file.Files.readString(playbookFile);
-            } catch (java.io.IOException e) {
-                throw new UsageException("run " + id + " cannot be resumed: its playbook " + playbookFile
-                        + " cannot be read: " + e.getMessage());
+        try (SystemTime time = new SystemTime();
+             Runs runs = new Runs(main.registry(), new RunStore(runsDir), time)) {
+            StoredRun stored = runs.open(runId, force);
+            String id = stored.runId();
+            Validator validator = new Validator(main.registry().catalog());
+            Validator.Result checked = validator.validate(stored.playbook());
+            if (checked.playbook().isEmpty() || checked.diagnostics().stream()
+                    .anyMatch(d -> d.severity() == dev.wisp.dsl.diag.Severity.ERROR)) {
+                checked.diagnostics().forEach(err::println);
+                err.println("wisp: run " + id + " cannot be resumed: its playbook is invalid now");
+                return ExitCodes.INVALID;
             }
-            if (!started.equals(dev.wisp.cli.run.PlaybookChanges.sha256(now))) {
-                List<String> changes = meta.get("playbook_text") instanceof String before
-                        ? dev.wisp.cli.run.PlaybookChanges.between(before, now) : List.of("its text changed");
-                throw new UsageException("run " + id + " was started with another version of " + playbookFile
-                        + ":\n  " + String.join("\n  ", changes) + "\nresuming it under this one would mix the two;"
-                        + " start a new run, or resume with --force if the change cannot matter");
-            }
-        }
-        Validator validator = new Validator(main.registry().catalog());
-        Validator.Result checked = validator.validate(playbookFile);
-        if (checked.playbook().isEmpty() || checked.diagnostics().stream()
-                .anyMatch(d -> d.severity() == dev.wisp.dsl.diag.Severity.ERROR)) {
-            checked.diagnostics().forEach(err::println);
-            return ExitCodes.INVALID;
-        }
-        Playbook pb = checked.playbook().get();
-        Path assetsFile = assets != null ? assets : meta.get("assets") == null ? null : Path.of((String) meta.get("assets"));
-        RunSupport.Assets assetConfigs = RunSupport.assets(assetsFile, main.registry());
-        RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
-        RunSupport.checkAnswers(given, pb, RunCommand.subPlaybooks(validator), assetConfigs);
-        main.mask(Redactor.of(assetConfigs.configs().values()));
-        try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
-            for (String b : retryInDoubt) {
-                if (!(pb.blocks().get(b) instanceof dev.wisp.dsl.model.Block.ActionBlock)) {
-                    throw new UsageException("--retry-in-doubt " + b + ": playbook " + pb.name() + " has no action "
-                            + "block '" + b + "'");
-                }
-            }
-            RunExecutor executor = new RunExecutor(engine, store, time, err, main.progress(false), 16)
-                    .retryInDoubt(java.util.Set.copyOf(retryInDoubt));
-            dev.wisp.engine.run.Events.Event event = RunSupport.eventFile(meta.get("event") == null ? null
-                    : Path.of((String) meta.get("event")));
+            Playbook pb = checked.playbook().get();
+            Path assetsFile = assets != null ? assets : stored.assets();
+            Assets assetConfigs = RunSupport.assets(assetsFile, main.registry());
+            RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
+            RunSupport.checkAnswers(given, pb, RunCommand.subPlaybooks(validator), assetConfigs);
+            Redactor redactor = Redactor.of(assetConfigs.configs().values());
+            main.mask(redactor);
+            Events.Event event = RunSupport.eventFile(stored.event());
+            RunSpec spec = new RunSpec(pb, stored.inputs(), event, assetConfigs, RunSupport.prompts(given, time, err),
+                    RunCommand.subPlaybooks(validator), 16, java.util.Set.copyOf(retryInDoubt),
+                    new RunSpec.Origin(stored.playbook(), stored.event(), assetsFile, false));
             err.println("resuming run " + id + ": " + pb.name());
-            RunExecutor.Result r = executor.run(id, pb, (Map<String, Object>) meta.getOrDefault("inputs", Map.of()),
-                    event, assetConfigs, RunSupport.prompts(given, time, err), prior,
-                    RunCommand.subPlaybooks(validator), meta);
+            Runs.Started started = runs.resume(stored, spec, main.watcher(false, err, redactor));
+            Foreground fg = new Foreground(err);
+            RunResult r = fg.await(started);
             RunCommand.finalLines(r, runsDir, false, err);
             r.lost().ifPresent(lost -> err.println("wisp: run " + r.runId() + ": " + lost));
             err.flush();
-            executor.printed();
+            fg.printed();
             return RunCommand.exitCode(r.outcome());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -1,15 +1,14 @@
 package dev.wisp.cli;
 
-import dev.wisp.cado.sim.CadoSimulator;
 import dev.wisp.cli.history.ResumeHint;
-import dev.wisp.cli.run.RunExecutor;
+import dev.wisp.cli.run.Foreground;
 import dev.wisp.cli.run.RunSupport;
 import dev.wisp.cli.validate.Validator;
 import dev.wisp.dsl.diag.Diagnostic;
 import dev.wisp.dsl.diag.Severity;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.dsl.parse.LoadResult;
-import dev.wisp.engine.Engine;
+import dev.wisp.engine.asset.Assets;
 import dev.wisp.engine.journal.JournalCodec;
 import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.prompt.PromptHandler;
@@ -18,6 +17,10 @@ import dev.wisp.engine.report.RunStore;
 import dev.wisp.engine.run.Events;
 import dev.wisp.engine.run.RunOutcome;
 import dev.wisp.engine.run.RunRequest;
+import dev.wisp.engine.runs.RunResult;
+import dev.wisp.engine.runs.RunSpec;
+import dev.wisp.engine.runs.RunWatcher;
+import dev.wisp.engine.runs.Runs;
 import dev.wisp.engine.time.SystemTime;
 import dev.wisp.spi.AssetConfig;
 import java.io.IOException;
@@ -119,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        RunSupport.Assets assetConfigs = RunSupport.assets(assets, main.registry());
+        Assets assetConfigs = RunSupport.assets(assets, main.registry());
         // everything the user gave is checked before anything starts: answers, the event(s)
         RunRequest.SubPlaybookSource subs = subPlaybooks(validator);
         RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
@@ -129,55 +132,35 @@ final class RunCommand implements Callable<Integer> {
         }
         List<Events.Event> parsedEvents = events == null ? null : readEvents();
         Events.Event ev = events == null ? RunSupport.eventFile(event) : null;
-        CadoSimulator sim = simulate ? RunSupport.simulate(pb, assetConfigs.configs()) : null;
-        main.mask(Redactor.of(assetConfigs.configs().values()));
-        if (sim != null && !quiet) {
-            err.println("Cado Response simulator at " + sim.baseUrl() + " (" + sim.describe() + ")");
-        }
-        try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
-            PromptHandler prompts = RunSupport.prompts(given, time, err);
-            RunExecutor executor = new RunExecutor(engine, new RunStore(runsDir), time, err,
-                    main.progress(quiet || events != null || output == Output.json), maxConcurrency);
-            if (parsedEvents != null) {
-                return many(executor, pb, givenInputs, assetConfigs, prompts, subs, parsedEvents, err, out);
+        try (RunSupport.Simulations sims = simulate ? RunSupport.simulate(pb, assetConfigs) : null;
+             SystemTime time = new SystemTime();
+             Runs runs = new Runs(main.registry(), new RunStore(runsDir), time)) {
+            Redactor redactor = Redactor.of(assetConfigs.configs().values());
+            main.mask(redactor);
+            if (sims != null && !quiet) {
+                sims.describe().forEach(err::println);
             }
-            String id = RunStore.newId(time.clock().instant());
+            PromptHandler prompts = RunSupport.prompts(given, time, err);
+            boolean many = parsedEvents != null;
+            RunWatcher watcher = main.watcher(quiet || many || output == Output.json, err, redactor);
+            java.util.function.Function<Events.Event, RunSpec> spec = e -> new RunSpec(pb, givenInputs, e,
+                    assetConfigs, prompts, subs, maxConcurrency, java.util.Set.of(),
+                    new RunSpec.Origin(playbook, event, assets, simulate));
+            Foreground fg = new Foreground(err);
+            if (many) {
+                return many(runs, fg, spec, parsedEvents, err, out);
+            }
+            String id = runs.newId();
             if (!quiet) {
                 err.println("run " + id + ": " + pb.name());
             }
-            RunExecutor.Result r = executor.run(id, pb, givenInputs, ev, assetConfigs, prompts, List.of(), subs,
-                    metadata(givenInputs));
+            RunResult r = fg.await(runs.start(id, spec.apply(ev), watcher));
             int code = report(r, out, err);
-            executor.printed();
+            fg.printed();
             return code;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        } finally {
-            if (sim != null) {
-                sim.close();
-            }
         }
-    }
-
-    private Map<String, Object> metadata(Map<String, Object> givenInputs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("playbook", playbook.toAbsolutePath().toString());
-        m.put("inputs", givenInputs);
-        m.put("event", event == null ? null : event.toAbsolutePath().toString());
-        m.put("assets", assets == null ? null : assets.toAbsolutePath().toString());
-        m.put("simulate", simulate);
-        // what the run was started with, so a resume can tell when the playbook changed since; a pipe was read
-        // once already (reading it again would wait for a writer that is gone), so it has nothing to compare
-        if (Files.isRegularFile(playbook)) {
-            try {
-                String text = Files.readString(playbook);
-                m.put("playbook_sha256", dev.wisp.cli.run.PlaybookChanges.sha256(text));
-                m.put("playbook_text", text);
-            } catch (IOException e) {
-                // unreadable now: the resume check is skipped for this run
-            }
-        }
-        return m;
     }
 
     static RunRequest.SubPlaybookSource subPlaybooks(Validator validator) {
@@ -192,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private int report(RunExecutor.Result r, PrintWriter out, PrintWriter err) {
+    private int report(RunResult r, PrintWriter out, PrintWriter err) {
         if (output == Output.json) {
             try {
                 out.println(JournalCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.report()));
@@ -210,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The summary, where the run is recorded and, for a suspended run, how to continue it; or with quiet one line. */
-    static void finalLines(RunExecutor.Result r, Path runsDir, boolean quiet, PrintWriter err) {
+    static void finalLines(RunResult r, Path runsDir, boolean quiet, PrintWriter err) {
         String summary = RunReport.summary(r.report());
         if (quiet) {
             err.print(summary.substring(summary.lastIndexOf("\nrun ") + 1));
@@ -256,21 +239,19 @@ final class RunCommand implements Callable<Integer> {
         return parsed;
     }
 
-    private int many(RunExecutor executor, Playbook pb, Map<String, Object> givenInputs,
-                     RunSupport.Assets assetConfigs, PromptHandler prompts, RunRequest.SubPlaybookSource subs,
+    private int many(Runs runs, Foreground fg, java.util.function.Function<Events.Event, RunSpec> spec,
                      List<Events.Event> parsed, PrintWriter err, PrintWriter out) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
         try {
-            List<Future<RunExecutor.Result>> futures = new ArrayList<>();
+            List<Future<RunResult>> futures = new ArrayList<>();
             for (Events.Event ev : parsed) {
-                futures.add(pool.submit(() -> executor.run(RunStore.newId(java.time.Instant.now()), pb, givenInputs,
-                        ev, assetConfigs, prompts, List.of(), subs, metadata(givenInputs))));
+                futures.add(pool.submit(() -> fg.await(runs.start(runs.newId(), spec.apply(ev), RunWatcher.NONE))));
             }
             int worst = ExitCodes.OK;
             Map<String, Integer> counts = new LinkedHashMap<>();
             List<Object> reports = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
-                RunExecutor.Result r;
+                RunResult r;
                 try {
                     r = futures.get(i).get();
                 } catch (java.util.concurrent.ExecutionException e) {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * and interrupted otherwise.
  */
 public final class RunHistory {
-    private static final String PID_FILE = "process.pid";
+    private static final String PID_FILE = dev.wisp.engine.runs.RunLock.PID_FILE;
     private final Path root;
     private final RunStore store;
     private final LongPredicate alive;
@@ -36,24 +36,6 @@ public final class RunHistory {
         this.root = root;
         this.store = new RunStore(root);
         this.alive = alive;
-    }
-
-    /** Marks the run as owned by this process until {@link #release}; {@code wisp runs} shows it running. */
-    public static void claim(RunStore store, String runId) {
-        try {
-            Files.createDirectories(store.dir(runId));
-            Files.writeString(store.dir(runId).resolve(PID_FILE), ProcessHandle.current().pid() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + store.dir(runId).resolve(PID_FILE), e);
-        }
-    }
-
-    public static void release(RunStore store, String runId) {
-        try {
-            Files.deleteIfExists(store.dir(runId).resolve(PID_FILE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + store.dir(runId).resolve(PID_FILE), e);
-        }
     }
 
     /** Every run, newest first. */

@@ -1,36 +1,34 @@
 package dev.wisp.cli.run;
 
 import dev.wisp.cli.UsageException;
-import dev.wisp.cado.sim.CadoSimulator;
-import dev.wisp.cado.sim.SimulatorOptions;
 import dev.wisp.dsl.model.Asset;
 import dev.wisp.dsl.model.Playbook;
-import dev.wisp.engine.asset.ApprovalPolicy;
+import dev.wisp.dsl.source.InputFiles;
+import dev.wisp.engine.asset.Assets;
 import dev.wisp.engine.asset.AssetsFile;
-import dev.wisp.engine.run.Events;
-import dev.wisp.engine.run.RunRequest;
-import java.util.Optional;
 import dev.wisp.engine.journal.JournalCodec;
 import dev.wisp.engine.plugin.PluginRegistry;
 import dev.wisp.engine.prompt.AnswersPromptHandler;
 import dev.wisp.engine.prompt.PromptHandler;
 import dev.wisp.engine.prompt.TerminalPromptHandler;
 import dev.wisp.engine.prompt.UnavailablePromptHandler;
+import dev.wisp.engine.run.Events;
+import dev.wisp.engine.run.RunRequest;
 import dev.wisp.engine.time.TimeSource;
+import dev.wisp.spi.AppSimulator;
 import dev.wisp.spi.AssetConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import dev.wisp.dsl.source.InputFiles;
-import java.time.Duration;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /** What {@code wisp run} and {@code wisp resume} share: assets, the simulator, prompts, events, inputs. */
@@ -41,73 +39,53 @@ public final class RunSupport {
     private RunSupport() {
     }
 
-    /**
-     * The configured assets of a run.
-     *
-     * @param configs   asset name to configuration (mutable: --simulate adds to it)
-     * @param approvals asset name to approval policy
-     */
-    public record Assets(Map<String, AssetConfig> configs, Map<String, ApprovalPolicy> approvals)
-            implements RunRequest.AssetProvider {
-        @Override
-        public Optional<AssetConfig> asset(String name) {
-            return Optional.ofNullable(configs.get(name));
-        }
-
-        @Override
-        public Optional<ApprovalPolicy> approval(String name) {
-            return Optional.ofNullable(approvals.get(name));
-        }
-    }
-
     /** The assets of the file, or none. */
     public static Assets assets(Path file, PluginRegistry registry) {
-        Map<String, AssetConfig> configs = new LinkedHashMap<>();
-        Map<String, ApprovalPolicy> approvals = new LinkedHashMap<>();
-        if (file != null) {
-            if (!InputFiles.readable(file)) {
-                throw new UsageException("assets file not found: " + file);
-            }
-            try {
-                AssetsFile.load(file, registry.catalog()).forEach((k, v) -> {
-                    configs.put(k, v.config());
-                    if (v.approval() != null) {
-                        approvals.put(k, v.approval());
-                    }
-                });
-            } catch (AssetsFile.AssetsException e) {
-                throw new UsageException("the assets file has problems:\n" + e.getMessage());
-            }
+        if (file == null) {
+            return Assets.none();
         }
-        return new Assets(configs, approvals);
+        if (!InputFiles.readable(file)) {
+            throw new UsageException("assets file not found: " + file);
+        }
+        try {
+            return Assets.load(file, registry.catalog());
+        } catch (AssetsFile.AssetsException e) {
+            throw new UsageException("the assets file has problems:\n" + e.getMessage());
+        }
+    }
+
+    /** The simulations a run started, to stop when it ends. */
+    public record Simulations(List<AppSimulator.Simulation> running) implements AutoCloseable {
+        public List<String> describe() {
+            return running.stream().map(AppSimulator.Simulation::describe).toList();
+        }
+
+        @Override
+        public void close() {
+            running.forEach(AppSimulator.Simulation::close);
+        }
     }
 
     /**
-     * Starts a Cado Response simulator and points the playbook's cado_response assets at it (with a fresh random
-     * token, and polls every second so demos are quick).
+     * Starts a simulator for each app of the playbook's assets that has one (one simulation per app) and points
+     * those assets at it; assets of other apps keep their configuration. None at all is a usage error.
      */
-    public static CadoSimulator simulate(Playbook playbook, Map<String, AssetConfig> assets) {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        String token = HexFormat.of().formatHex(bytes);
-        CadoSimulator sim = CadoSimulator.start(SimulatorOptions.defaults(token).withSteps(6, 2));
+    public static Simulations simulate(Playbook playbook, Assets assets) {
+        Map<String, AppSimulator> simulators = new LinkedHashMap<>();
+        ServiceLoader.load(AppSimulator.class, RunSupport.class.getClassLoader())
+                .forEach(s -> simulators.putIfAbsent(s.app(), s));
+        Map<String, AppSimulator.Simulation> started = new LinkedHashMap<>();
         for (Asset a : playbook.assets().values()) {
-            if (a.app().equals("cado_response")) {
-                Map<String, Object> values = new LinkedHashMap<>();
-                values.put("base_url", sim.baseUrl());
-                values.put("access_token", token);
-                values.put("default_bucket", "evidence-bucket");
-                values.put("default_region", "us-east-1");
-                values.put("verify_server_cert", true);
-                values.put("poll_interval", 1);
-                values.put("max_wait", 600);
-                values.put("connect_timeout", 5);
-                values.put("read_timeout", 30);
-                values.put("max_connections", 32);
-                assets.put(a.name(), new AssetConfig(a.name(), a.app(), values, Set.of("access_token")));
+            AppSimulator sim = simulators.get(a.app());
+            if (sim != null) {
+                assets.configs().put(a.name(), started.computeIfAbsent(a.app(), app -> sim.start()).asset(a.name()));
             }
         }
-        return sim;
+        if (started.isEmpty()) {
+            throw new UsageException("--simulate: none of the assets of playbook " + playbook.name() + " is of an app "
+                    + "with a simulator (there is one for " + String.join(", ", simulators.keySet()) + ")");
+        }
+        return new Simulations(List.copyOf(started.values()));
     }
 
     /**

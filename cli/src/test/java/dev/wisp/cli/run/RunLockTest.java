@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisp.cli.Main;
-import dev.wisp.cli.UsageException;
+import dev.wisp.engine.report.RunStore;
+import dev.wisp.engine.runs.RunLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,7 @@ class RunLockTest {
             String out = Files.readString(dir.resolve("out.txt"));
             assertEquals(2, p.exitValue(), out);
             assertTrue(out.contains("run " + id + " is running in another process"), out);
-            assertThrows(UsageException.class, () -> RunLock.acquire(run, id), "the same process is refused too");
+            assertThrows(RunStore.StoreException.class, () -> RunLock.acquire(run, id), "the same process is refused too");
         }
         RunLock.acquire(run, id).close(); // released: it can be taken again
     }

@@ -47,6 +47,11 @@ public final class Events {
         public static Event none() {
             return new Event(Map.of(), List.of());
         }
+
+        /** Whether it has neither container fields nor artifacts. */
+        public boolean isEmpty() {
+            return container.isEmpty() && artifacts.isEmpty();
+        }
     }
 
     /** An event that cannot be used; the message is located ({@code file:line:col: ...}). */

@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A deterministic app for engine tests: records every call; actions that fail, hang, throw or list things. */
-final class TestApp implements App {
-    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+public final class TestApp implements App {
+    public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     final AtomicInteger concurrent = new AtomicInteger();
     final AtomicInteger maxConcurrent = new AtomicInteger();

@@ -1,30 +1,28 @@
 package dev.wisp.cli.run;
 
-import dev.wisp.engine.journal.Journal;
 import dev.wisp.engine.journal.JournalEvent;
 import dev.wisp.engine.journal.Redactor;
+import dev.wisp.engine.runs.RunWatcher;
 import java.io.PrintWriter;
 
 /**
- * Shows a run's progress while passing every event on. Without a terminal (a file, a pipe, CI) only the lines that
+ * Shows a run's progress as its events come. Without a terminal (a file, a pipe, CI) only the lines that
  * stay are printed: a block started, finished, or was skipped; on a terminal a {@link LiveDisplay} also redraws one
  * line per running block in place.
  */
-public final class ProgressJournal implements Journal {
-    private final Journal next;
+public final class ProgressDisplay implements RunWatcher {
     private final PrintWriter err;
     private final Redactor redactor;
     private final ProgressBoard board = new ProgressBoard();
     private final LiveDisplay live;
 
     /** Plain progress: lines that stay, to {@code err}. */
-    public ProgressJournal(Journal next, PrintWriter err, Redactor redactor) {
-        this(next, err, redactor, null);
+    public ProgressDisplay(PrintWriter err, Redactor redactor) {
+        this(err, redactor, null);
     }
 
     /** Live progress on a terminal, or plain if {@code live} is null. */
-    public ProgressJournal(Journal next, PrintWriter err, Redactor redactor, LiveDisplay live) {
-        this.next = next;
+    public ProgressDisplay(PrintWriter err, Redactor redactor, LiveDisplay live) {
         this.err = err;
         this.redactor = redactor;
         this.live = live;
@@ -39,8 +37,7 @@ public final class ProgressJournal implements Journal {
     }
 
     @Override
-    public void record(JournalEvent event) {
-        next.record(event);
+    public void event(JournalEvent event) {
         synchronized (board) {
             java.util.List<String> lines = board.on(event, live == null).stream().map(redactor::text).toList();
             if (live != null && (event instanceof JournalEvent.RunFinished
@@ -59,15 +56,17 @@ public final class ProgressJournal implements Journal {
     }
 
     @Override
-    public void sync() {
-        next.sync();
+    public void notice(String message) {
+        synchronized (err) {
+            err.println("wisp: " + redactor.text(message));
+            err.flush();
+        }
     }
 
     @Override
-    public void close() {
+    public void closed() {
         if (live != null) {
             live.close();
         }
-        next.close();
     }
 }

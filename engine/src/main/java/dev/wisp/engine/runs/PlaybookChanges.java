@@ -1,4 +1,4 @@
-package dev.wisp.cli.run;
+package dev.wisp.engine.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wisp.dsl.source.YamlReader;

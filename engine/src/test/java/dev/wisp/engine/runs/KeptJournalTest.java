@@ -1,4 +1,4 @@
-package dev.wisp.cli.run;
+package dev.wisp.engine.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

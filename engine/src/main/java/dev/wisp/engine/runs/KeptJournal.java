@@ -1,4 +1,4 @@
-package dev.wisp.cli.run;
+package dev.wisp.engine.runs;
 
 import dev.wisp.engine.journal.Journal;
 import dev.wisp.engine.journal.JournalEvent;
