@@ -8,9 +8,9 @@ import dev.wisp.dsl.model.Output;
 import dev.wisp.dsl.model.Value;
 import dev.wisp.dsl.path.DataPath;
 import dev.wisp.dsl.path.Segment;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Data paths against the playbook: WSP041 unknown block, WSP042 not upstream, WSP046 unknown input, WSP047 bad
@@ -21,23 +21,20 @@ final class PathCheck implements Check {
     @Override
     public void run(CheckContext ctx) {
         for (Block b : ctx.playbook().blocks().values()) {
-            Set<String> upstream = ctx.graph().ancestors(b.name());
+            // asked per data path, not as the block's whole upstream: linear in the playbook for the usual paths
+            Predicate<String> upstream = name -> ctx.graph().isUpstream(name, b.name());
             Set<Value> selfAllowed = repeatValues(b);
             for (Value v : BlockValues.of(b)) {
                 if (v instanceof Value.PathRef ref) {
-                    Set<String> allowed = upstream;
-                    if (selfAllowed.contains(v)) {
-                        allowed = new HashSet<>(upstream);
-                        allowed.add(b.name());
-                    }
+                    Predicate<String> allowed = selfAllowed.contains(v)
+                            ? upstream.or(b.name()::equals) : upstream;
                     check(ctx, b.name(), allowed, ref.path(), ref.location(), ref.text());
                 }
             }
         }
         for (Output o : ctx.playbook().outputs().values()) {
             if (o.value() instanceof Value.PathRef ref) {
-                Set<String> all = new HashSet<>(ctx.playbook().blocks().keySet());
-                check(ctx, null, all, ref.path(), ref.location(), ref.text());
+                check(ctx, null, ctx.playbook().blocks()::containsKey, ref.path(), ref.location(), ref.text());
             }
         }
     }
@@ -56,7 +53,7 @@ final class PathCheck implements Check {
         return out;
     }
 
-    private static void check(CheckContext ctx, String user, Set<String> allowed, DataPath path, Location at,
+    private static void check(CheckContext ctx, String user, Predicate<String> allowed, DataPath path, Location at,
                               String text) {
         if (path instanceof DataPath.BlockPath bp) {
             blockPath(ctx, user, allowed, bp, at, text);
@@ -78,7 +75,7 @@ final class PathCheck implements Check {
                         .orElse("; its conditions are " + String.join(", ", filter.ports())));
                 return;
             }
-            if (user != null && !allowed.contains(fp.filter())) {
+            if (user != null && !allowed.test(fp.filter())) {
                 notUpstream(ctx, user, fp.filter(), at);
                 return;
             }
@@ -92,7 +89,7 @@ final class PathCheck implements Check {
         }
     }
 
-    private static void blockPath(CheckContext ctx, String user, Set<String> allowed, DataPath.BlockPath bp,
+    private static void blockPath(CheckContext ctx, String user, Predicate<String> allowed, DataPath.BlockPath bp,
                                   Location at, String text) {
         Block target = ctx.playbook().blocks().get(bp.block());
         if (target == null) {
@@ -100,7 +97,7 @@ final class PathCheck implements Check {
                     + "', which does not exist" + Suggest.hint(bp.block(), ctx.playbook().blocks().keySet()));
             return;
         }
-        if (user != null && !allowed.contains(bp.block())) {
+        if (user != null && !allowed.test(bp.block())) {
             notUpstream(ctx, user, bp.block(), at);
             return;
         }

@@ -9,7 +9,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,18 +71,54 @@ public final class PlaybookGraph {
         return toEnd.contains(node);
     }
 
-    /** Every node with a path to {@code node} (its upstream), not including itself unless on a cycle. */
-    public Set<String> ancestors(String node) {
-        Set<String> seen = new LinkedHashSet<>();
+    /**
+     * Whether {@code ancestor} has a path to {@code node}. A backward search from {@code node} that stops when it
+     * finds {@code ancestor}, and, when the graph has no cycle, never looks at nodes before {@code ancestor} in the
+     * topological order (they cannot lead to it): a data path naming a block a few steps up costs a few steps, so
+     * checking every data path of a playbook stays linear in its size.
+     */
+    public boolean isUpstream(String ancestor, String node) {
+        if (!in.containsKey(ancestor) || !in.containsKey(node)) {
+            return false;
+        }
+        Map<String, Integer> order = order();
+        int floor = order == null ? Integer.MIN_VALUE : order.get(ancestor);
+        if (order != null && order.get(node) <= floor) {
+            return false;
+        }
+        Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
-        in.getOrDefault(node, List.of()).forEach(e -> todo.push(e.from()));
+        todo.push(node);
         while (!todo.isEmpty()) {
-            String n = todo.pop();
-            if (seen.add(n)) {
-                in.get(n).forEach(e -> todo.push(e.from()));
+            for (Edge e : in.get(todo.pop())) {
+                String from = e.from();
+                if (from.equals(ancestor)) {
+                    return true;
+                }
+                if ((order == null || order.get(from) > floor) && seen.add(from)) {
+                    todo.push(from);
+                }
             }
         }
-        return seen;
+        return false;
+    }
+
+    private Map<String, Integer> topoIndex;
+    private boolean topoKnown;
+
+    /** Each node's place in a topological order, or null when there is a cycle. */
+    private synchronized Map<String, Integer> order() {
+        if (!topoKnown) {
+            topoKnown = true;
+            topologicalOrder().ifPresent(o -> {
+                Map<String, Integer> m = new HashMap<>();
+                for (int i = 0; i < o.size(); i++) {
+                    m.put(o.get(i), i);
+                }
+                topoIndex = m;
+            });
+        }
+        return topoIndex;
     }
 
     private Set<String> reach(String from, boolean forward) {
