@@ -17,9 +17,12 @@ import java.util.Optional;
  *                    may repeat only idempotent actions whose outcome is unknown
  * @param parameters  the parameters, in documentation order
  * @param outputs     the output data paths, in documentation order
+ * @param views       how its results are best shown, in order (empty: a generic view of its data); every path a
+ *                    view reads must be a declared output
  */
 public record ActionSpec(String name, String identifier, ActionType type, String description, boolean readOnly,
-                         boolean idempotent, List<ParameterSpec> parameters, List<OutputSpec> outputs) {
+                         boolean idempotent, List<ParameterSpec> parameters, List<OutputSpec> outputs,
+                         List<View> views) {
     public ActionSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(identifier, "identifier");
@@ -27,6 +30,27 @@ public record ActionSpec(String name, String identifier, ActionType type, String
         description = description == null ? "" : description;
         parameters = List.copyOf(parameters);
         outputs = List.copyOf(outputs);
+        views = List.copyOf(views);
+        for (View v : views) {
+            for (String path : v.paths()) {
+                if (outputs.stream().noneMatch(o -> o.dataPath().equals(path))) {
+                    throw new IllegalArgumentException("action '" + name + "': view '" + v.title() + "' reads "
+                            + path + ", which is not one of its declared outputs");
+                }
+            }
+        }
+    }
+
+    /** An action without views: it is shown with a generic view of its data. */
+    public ActionSpec(String name, String identifier, ActionType type, String description, boolean readOnly,
+                      boolean idempotent, List<ParameterSpec> parameters, List<OutputSpec> outputs) {
+        this(name, identifier, type, description, readOnly, idempotent, parameters, outputs, List.of());
+    }
+
+    /** The same action with these views. */
+    public ActionSpec withViews(View... shown) {
+        return new ActionSpec(name, identifier, type, description, readOnly, idempotent, parameters, outputs,
+                List.of(shown));
     }
 
     public Optional<ParameterSpec> parameter(String parameterName) {
