@@ -97,6 +97,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are recorded (default .wisp/runs).")
     Path runsDir;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the run as one self-contained HTML "
+            + "page (the graph, a timeline, each block's results).")
+    Path html;
+
     @Option(names = "--max-concurrency", defaultValue = "16", paramLabel = "N", description = "Executions at once across the run "
             + "(default 16); blocks may set a lower max_concurrency.")
     int maxConcurrency;
@@ -130,6 +134,10 @@ final class RunCommand implements Callable<Integer> {
         if (maxConcurrency < 1) {
             throw new UsageException("--max-concurrency must be at least 1");
         }
+        if (html != null && events != null) {
+            throw new UsageException("--html writes the page of one run; with --events, write each run's page "
+                    + "with wisp show RUN_ID --html");
+        }
         List<Events.Event> parsedEvents = events == null ? null : readEvents();
         Events.Event ev = events == null ? RunSupport.eventFile(event) : null;
         try (RunSupport.Simulations sims = simulate ? RunSupport.simulate(pb, assetConfigs) : null;
@@ -155,11 +163,24 @@ final class RunCommand implements Callable<Integer> {
                 err.println("run " + id + ": " + pb.name());
             }
             RunResult r = fg.await(runs.start(id, spec.apply(ev), watcher));
+            if (html != null) {
+                ShowCommand.writePage(html, dev.wisp.cli.show.RunPages.html(r.report(), readJournal(runs, id), pb,
+                        main.registry().catalog()));
+            }
             int code = report(r, out, err);
             fg.printed();
             return code;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The run's journal as written (for the page's timeline); what cannot be read leaves the timeline bare. */
+    private static List<dev.wisp.engine.journal.JournalEvent> readJournal(Runs runs, String id) {
+        try {
+            return dev.wisp.engine.journal.JournalReader.read(runs.store().journal(id));
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.wisp.cli.history.JournalText;
 import dev.wisp.cli.history.ResumeHint;
 import dev.wisp.cli.history.RunHistory;
 import dev.wisp.cli.history.RunSummary;
+import dev.wisp.cli.show.RunPages;
 import dev.wisp.engine.journal.JournalEvent;
 import dev.wisp.engine.journal.JournalReader;
 import dev.wisp.engine.report.RunReport;
@@ -26,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp show 20261201-095000-1a2b3c", "  wisp show 20261201-0950 --journal   # a unique prefix",
-            "  wisp show 20261201-095000-1a2b3c --output json | jq .totals"})
+            "  wisp show 20261201-095000-1a2b3c --output json | jq .totals",
+            "  wisp show 20261201-0950 --html run.html   # a page with the graph and results"})
 final class ShowCommand implements Callable<Integer> {
     enum Output { text, json }
 
@@ -41,6 +43,10 @@ final class ShowCommand implements Callable<Integer> {
 
     @Option(names = "--journal", description = "Print the run's journal, one event a line.")
     boolean journal;
+
+    @Option(names = "--html", arity = "0..1", fallbackValue = "", paramLabel = "FILE", description = "Write the run "
+            + "as one self-contained HTML page (works offline): to FILE, or report.html in the run's directory.")
+    Path html;
 
     @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are "
             + "recorded (default .wisp/runs).")
@@ -68,7 +74,16 @@ final class ShowCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("the journal of run " + id + " is damaged: " + e.getMessage());
         }
-        if (journal) {
+        if (html != null) {
+            if (journal || output == Output.json) {
+                throw new UsageException("--html writes a page; it does not go with --journal or --output json");
+            }
+            Map<String, Object> report = Files.isRegularFile(store.report(id)) ? store.readJson(store.report(id))
+                    : RunReport.build(events);
+            Path file = html.toString().isEmpty() ? store.dir(id).resolve("report.html") : html;
+            writePage(file, RunPages.html(report, events, RunPages.playbook(store, id), main.registry().catalog()));
+            main.spec.commandLine().getErr().println("wrote " + file);
+        } else if (journal) {
             events.forEach(e -> out.println(JournalText.line(e)));
         } else {
             // report.json is written when the run stops; a run still going is folded from its journal so far
@@ -83,11 +98,35 @@ final class ShowCommand implements Callable<Integer> {
                 shown.put("status", s.status().id());
                 out.println("run " + id + ": " + s.playbook() + " (" + s.file() + "), started " + s.started());
                 out.print(RunReport.summary(shown));
+                RunPages.terminal(report, RunPages.playbook(store, id), main.registry().catalog(), width())
+                        .forEach(out::println);
                 ResumeHint.lines(report, runsDirArg()).forEach(out::println);
             }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Writes a page, or says clearly why it cannot. */
+    static void writePage(Path file, String page) {
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, page);
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The terminal's width ($COLUMNS), or 100. */
+    static int width() {
+        try {
+            String c = System.getenv("COLUMNS");
+            return c == null ? 100 : Math.max(40, Integer.parseInt(c.strip()));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
     }
 
     private String runsDirArg() {
