@@ -109,7 +109,7 @@ public final class HtmlReport {
     }
 
     private void meta(String label, Object value) {
-        if (value != null) {
+        if (value != null && !String.valueOf(value).isEmpty()) {
             out.append("<dt>").append(Html.text(label)).append("</dt><dd>").append(Html.text(String.valueOf(value)))
                     .append("</dd>");
         }

@@ -7,6 +7,7 @@ import dev.wisp.spi.ConfigField;
 import dev.wisp.spi.DataType;
 import dev.wisp.spi.OutputSpec;
 import dev.wisp.spi.ParameterSpec;
+import dev.wisp.spi.View;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,66 @@ final class CadoSpec {
     static AppSpec spec() {
         return new AppSpec(APP_ID, "1.0.0", "Cado Response",
                 "Cloud forensics with Cado Response: projects, EC2 and S3 capture, processing pipelines (API v2).",
-                configuration(), List.of(testConnectivity(), listProjects(), createProject(), listInstances(),
-                listBuckets(), listPipelines(), getPipeline(), loopPipeline(), captureInstance(), captureBucket()));
+                configuration(), List.of(testConnectivity(), listProjects().withViews(
+                        table("Projects", "action_result.data.*.*", col("ID", "id"), col("Name", "case_name")),
+                        total("Projects", "action_result.summary.total_projects")),
+                createProject().withViews(summary("Project", field("ID", "action_result.summary.project_id"),
+                        field("Result", "action_result.data.*.msg"))),
+                listInstances().withViews(table("Instances", "action_result.data.*.*", col("ID", "id"),
+                                col("Name", "instance_name"), col("Type", "instance_type"), col("Region", "region"),
+                                state("State", "_state"), col("Zone", "_placement"), col("IP", "ip_address")),
+                        total("Instances", "action_result.summary.total_instances")),
+                listBuckets().withViews(table("Buckets", "action_result.data.*.*", col("Bucket", "bucket_name")),
+                        total("Buckets", "action_result.summary.total_buckets")),
+                listPipelines().withViews(table("Pipelines", "action_result.data.*.pipelines.*",
+                                col("ID", "pipeline_id"), col("Name", "name"), col("Type", "pipeline_type"),
+                                col("Evidence", "evidence_id"), col("Terminated", "terminated")),
+                        total("Pipelines", "action_result.summary.total_pipelines")),
+                getPipeline().withViews(summary("Pipeline", field("ID", "action_result.data.*.pipeline_id"),
+                                field("Name", "action_result.data.*.name"),
+                                new View.Field("State", "action_result.summary.state", View.Format.STATE)),
+                        new View.Progress("Subtasks done", "action_result.data.*.summary.success",
+                                "action_result.data.*.summary.total"),
+                        table("Subtasks", "action_result.data.*.subtasks.*", col("Subtask", "name"),
+                                state("State", "state"), new View.Column("Started", "start_time", View.Format.TIME),
+                                new View.Column("Took", "execution_duration", View.Format.SECONDS))),
+                loopPipeline().withViews(summary("Pipeline", field("ID", "action_result.summary.pipeline_id"),
+                                new View.Field("State", "action_result.summary.state", View.Format.STATE),
+                                field("Polls", "action_result.summary.polls")),
+                        new View.Progress("Subtasks done", "action_result.summary.subtasks_done",
+                                "action_result.summary.subtasks_total")),
+                captureInstance().withViews(summary("Capture", field("Pipeline", "action_result.summary.pipeline_id"),
+                        field("Name", "action_result.data.*.name"), field("Type", "action_result.data.*.pipeline_type"),
+                        field("Project", "action_result.data.*.project_id"),
+                        field("Evidence", "action_result.data.*.evidence_id"))),
+                captureBucket().withViews(table("Pipelines", "action_result.data.*.*",
+                                col("Pipeline", "pipelines.pipeline_id"), col("Type", "pipelines.pipeline_type"),
+                                col("Evidence", "pipelines.evidence_id"), col("Project", "pipelines.project_id")),
+                        total("Pipelines", "action_result.summary.total_pipelines"))));
+    }
+
+    private static View table(String title, String rows, View.Column... columns) {
+        return new View.Table(title, rows, List.of(columns));
+    }
+
+    private static View.Column col(String header, String field) {
+        return new View.Column(header, field, View.Format.TEXT);
+    }
+
+    private static View.Column state(String header, String field) {
+        return new View.Column(header, field, View.Format.STATE);
+    }
+
+    private static View summary(String title, View.Field... fields) {
+        return new View.Summary(title, List.of(fields));
+    }
+
+    private static View.Field field(String label, String path) {
+        return new View.Field(label, path, View.Format.TEXT);
+    }
+
+    private static View total(String what, String path) {
+        return summary("Totals", new View.Field(what, path, View.Format.NUMBER));
     }
 
     private static List<ConfigField> configuration() {
