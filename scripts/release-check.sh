@@ -145,13 +145,14 @@ median() {
   printf '%s\n' "${times[@]}" | sort -n | sed -n 6p
 }
 cd "$work/runtime/repo"
-printf '%-44s %8s %10s\n' archive size unpacked
-printf '%-44s %7sM %9sM\n' "$(basename "$plain")" "$(($(stat -c %s "$plain") / 1048576))" "$(du -sm "$home" | cut -f1)"
-printf '%-44s %7sM %9sM\n' "$(basename "$runtime")" "$(($(stat -c %s "$runtime") / 1048576))" "$(du -sm "$rhome" | cut -f1)"
-printf '%-44s %8s %10s\n' "start-up (ms)" "--version" validate
-printf '%-44s %8s %10s\n' "plain jar, system Java $(java -version 2>&1 | sed -n '1s/.*"\(.*\)".*/\1/p')" \
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
+printf '%-44s %9s %10s\n' archive size unpacked
+printf '%-44s %9s %10s\n' "$(basename "$plain")" "$(mb "$(stat -c %s "$plain")")" "$(mb "$(du -sb "$home" | cut -f1)")"
+printf '%-44s %9s %10s\n' "$(basename "$runtime")" "$(mb "$(stat -c %s "$runtime")")" "$(mb "$(du -sb "$rhome" | cut -f1)")"
+printf '%-44s %9s %10s\n' "start-up (ms)" "--version" validate
+printf '%-44s %9s %10s\n' "plain jar, system Java $(java -version 2>&1 | sed -n '1s/.*"\(.*\)".*/\1/p')" \
   "$(median "$home/bin/wisp" --version)" "$(median "$home/bin/wisp" validate playbooks/)"
-printf '%-44s %8s %10s\n' "jlinked runtime" \
+printf '%-44s %9s %10s\n' "jlinked runtime" \
   "$(median "${nojava[@]}" "$rhome/bin/wisp" --version)" "$(median "${nojava[@]}" "$rhome/bin/wisp" validate playbooks/)"
 
 echo
