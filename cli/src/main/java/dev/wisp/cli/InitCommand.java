@@ -56,8 +56,9 @@ final class InitCommand implements Callable<Integer> {
             err.println("note: this is a development build (" + build.version() + "); the workflow uses release v"
                     + build.releaseVersion() + " of the Action");
         }
-        err.println((created == 0 ? "nothing to create" : "created " + created + " file" + (created == 1 ? "" : "s"))
-                + "; next: " + (isHere() ? "" : "cd " + dir + " && ") + "wisp validate playbooks/ && wisp test playbooks/");
+        String done = created == 0 ? "nothing to create" : "created " + created + " file" + (created == 1 ? "" : "s");
+        String cd = isHere() ? "" : "cd " + dir + " && ";
+        err.println(done + "; next: " + cd + "wisp validate playbooks/ && wisp test playbooks/");
         err.flush();
         return ExitCodes.OK;
     }
@@ -74,7 +75,8 @@ final class InitCommand implements Callable<Integer> {
             return true;
         } catch (FileAlreadyExistsException e) {
             if (!e.getFile().equals(target.toString())) {
-                throw new UsageException("cannot create " + shown + ": " + e.getFile() + " exists and is not a directory");
+                throw new UsageException("cannot create " + shown + ": " + e.getFile() + " exists and is not a "
+                        + "directory");
             }
             return false;
         } catch (IOException e) {
@@ -89,7 +91,7 @@ final class InitCommand implements Callable<Integer> {
         }
         try {
             boolean ignores = Files.readAllLines(target, StandardCharsets.UTF_8).stream().map(String::strip)
-                    .anyMatch(l -> l.equals(".wisp/") || l.equals(".wisp") || l.equals("/.wisp/") || l.equals("/.wisp"));
+                    .anyMatch(l -> l.matches("/?\\.wisp/?"));
             return ignores ? " (it already ignores .wisp/)" : " (add a line .wisp/ to it: runs are recorded there)";
         } catch (IOException e) {
             return "";
@@ -97,8 +99,10 @@ final class InitCommand implements Callable<Integer> {
     }
 
     private static String describe(IOException e) {
-        String kind = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? kind : kind.equals("IO") ? e.getMessage() : kind + ": " + e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private boolean isHere() {

@@ -128,6 +128,14 @@ class InitCommandTest {
     }
 
     @Test
+    void anExistingGitignoreThatIgnoresRunsIsSaidToBeEnough() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(dir.resolve(".gitignore"), "target/\n  /.wisp  \n");
+        CliRun r = init(dir);
+        assertTrue(r.err().contains("skipped DIR/.gitignore: it exists (it already ignores .wisp/)\n"), r.err());
+    }
+
+    @Test
     void aFileWhereTheDirectoryShouldBeIsAClearError() throws IOException {
         Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
         CliRun r = init(file);
