@@ -53,7 +53,7 @@ check "SHA256SUMS matches the archives" sh -c "cd '$repo/dist/target' && sha256s
 echo "== the plain archive ($(basename "$plain")), on the system's Java"
 mkdir "$work/plain" && tar -xzf "$plain" -C "$work/plain"
 home=$work/plain/wisp-$version
-for f in bin/wisp bin/wisp.cmd lib/wisp.jar schema/playbook.schema.json docs/cli.md README.md LICENSE THIRD-PARTY.txt; do
+for f in bin/wisp bin/wisp.cmd lib/wisp.jar schema/playbook.schema.json docs/cli.md README.md LICENSE NOTICE THIRD-PARTY.txt; do
   [ -f "$home/$f" ] || bad "the archive has no $f"
 done
 [ -x "$home/bin/wisp" ] && ok "the archive holds the launchers, the jar, the schema, the docs and the notices"
