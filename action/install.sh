@@ -15,6 +15,10 @@ fail() {
 }
 
 : "${WISP_DIR:?WISP_DIR is required}"
+
+sha256_check() {   # FILE.sha256 in the current folder; macOS runners have shasum, not sha256sum
+  if command -v sha256sum >/dev/null; then sha256sum --quiet -c "$1"; else shasum -a 256 --quiet -c "$1"; fi
+}
 platform() {
   case "$(uname -s)-$(uname -m)" in
     Linux-x86_64) echo linux-x64 ;;
@@ -45,7 +49,7 @@ if [ -n "${WISP_ARCHIVE:-}" ]; then
   [ ${#matches[@]} -eq 1 ] || fail "archive '$WISP_ARCHIVE' must name one file; it matches: ${matches[*]}"
   [ -f "${matches[0]}" ] || fail "archive '$WISP_ARCHIVE': no such file (build it first: ./mvnw -B -ntp package)"
   if [ -f "${matches[0]}.sha256" ]; then
-    (cd "$(dirname "${matches[0]}")" && sha256sum --quiet -c "$(basename "${matches[0]}").sha256") \
+    (cd "$(dirname "${matches[0]}")" && sha256_check "$(basename "${matches[0]}").sha256") \
       || fail "${matches[0]} does not match its .sha256"
   fi
   install_from "${matches[0]}"
@@ -68,7 +72,7 @@ else
   curl -fsSL --retry 3 -o "$tmp/$asset" "$base/$asset" || fail "cannot download $base/$asset (is there a release v$version?)"
   curl -fsSL --retry 3 -o "$tmp/SHA256SUMS" "$base/SHA256SUMS" || fail "cannot download $base/SHA256SUMS"
   (cd "$tmp" && grep -E "^[0-9a-f]{64}  ${asset}\$" SHA256SUMS > "$asset.sha256") || fail "SHA256SUMS has no line for $asset"
-  (cd "$tmp" && sha256sum --quiet -c "$asset.sha256") || fail "$asset does not match the release's SHA256SUMS"
+  (cd "$tmp" && sha256_check "$asset.sha256") || fail "$asset does not match the release's SHA256SUMS"
   install_from "$tmp/$asset"
   rm -rf "$tmp"
 fi
