@@ -13,7 +13,7 @@ stale() {
 
 if stale; then
   echo "wisp: building the CLI (first run or sources changed)..." >&2
-  (cd "$root" && ./mvnw -q -B -ntp -DskipTests package) >&2
+  (cd "$root" && ./mvnw -q -B -ntp -DskipTests package -pl cli -am) >&2
 fi
 
 # Fast start for a short-lived CLI: serial GC, no C2 warm-up, class data sharing.

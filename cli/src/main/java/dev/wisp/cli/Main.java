@@ -28,13 +28,13 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, TestCommand.class,
             RunsCommand.class, ShowCommand.class, ActionsCommand.class,
             GraphCommand.class, SchemaCommand.class, AssetCommand.class, SimulateCommand.class,
-            CompletionCommand.class, CommandLine.HelpCommand.class},
+            CompletionCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run or a test failed", "2:usage error",
             "3:a playbook (or test file) is invalid", "4:the run is suspended, waiting for an answer (wisp resume)",
             "130:the run was cancelled"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = BuildInfo.CURRENT.version();
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
     boolean verbose;
@@ -127,7 +127,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         @Override
         public String[] getVersion() {
             List<String> lines = new ArrayList<>();
-            lines.add("wisp " + VERSION);
+            lines.add("wisp " + VERSION + " (commit " + BuildInfo.CURRENT.commit() + ")");
             lines.add("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                     + System.getProperty("java.vendor") + ")");
             Main main = (Main) spec.root().userObject();

@@ -39,6 +39,7 @@ class CompletionCommandTest {
         Files.createDirectories(dir.resolve(".wisp/runs/20261201-110000-bbbbbb"));
 
         assertEquals(List.of("run", "runs"), complete(script, "wisp", "ru"));
+        assertEquals(List.of("init"), complete(script, "wisp", "in"));
         assertEquals(List.of("--status"), complete(script, "wisp", "runs", "--st"));
         assertEquals(List.of("success", "suspended"), complete(script, "wisp", "runs", "--status", "su").stream()
                 .sorted().toList());

@@ -86,7 +86,8 @@ class HelpTest {
         CliRun r = CliRun.of("--version");
         assertEquals(ExitCodes.OK, r.exit());
         List<String> lines = r.out().lines().toList();
-        assertEquals("wisp " + Main.VERSION, lines.get(0));
+        assertEquals("wisp " + Main.VERSION + " (commit " + BuildInfo.CURRENT.commit() + ")", lines.get(0));
+        assertTrue(BuildInfo.CURRENT.commit().matches("[0-9a-f]{12}(-dirty)?|unknown"), BuildInfo.CURRENT.commit());
         assertEquals("Java " + System.getProperty("java.version"), lines.get(1).substring(0, lines.get(1).indexOf(" (")));
         assertTrue(lines.contains("app cado_response 1.0.0") && lines.contains("app core 0.1.0"), r.out());
         assertEquals(r.out(), CliRun.of("show", "--version").out(), "--version is the same on subcommands");

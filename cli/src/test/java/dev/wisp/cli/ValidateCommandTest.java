@@ -46,7 +46,9 @@ class ValidateCommandTest {
         for (String format : new String[] {"json", "sarif", "github"}) {
             CliRun r = CliRun.of("validate", "--format", format, OK, BAD);
             assertEquals(ExitCodes.INVALID, r.exit(), format);
-            Goldens.assertMatches("validate." + format, r.out());
+            // the golden holds VERSION where SARIF names Wisp's version, so a release does not change it
+            Goldens.assertMatches("validate." + format, r.out().replace("\"version\" : \"" + Main.VERSION + "\"",
+                    "\"version\" : \"VERSION\""));
         }
     }
 
