@@ -470,7 +470,8 @@ public final class HtmlReport {
             .skipped,.pending{--c:var(--skip);--bg:var(--skipbg)}
             .badge.success,.badge.failed,.badge.cancelled,.badge.partial,.badge.running,.badge.suspended,\
             .badge.skipped,.badge.pending{background:var(--bg);color:var(--c)}
-            .scroll{overflow:auto;max-height:80vh;border:1px solid var(--line);border-radius:6px}
+            .scroll{overflow:auto;max-height:80vh;max-width:100%;display:inline-block;border:1px solid var(--line);\
+            border-radius:6px}
             svg.graph text{font:12px system-ui,sans-serif;text-anchor:middle;fill:#1d2125}
             svg.graph .node rect{fill:#fff;stroke:#8c959f;stroke-width:1.2}
             svg.graph .node.success rect{fill:var(--okbg);stroke:var(--ok)}svg.graph .node.failed rect,\

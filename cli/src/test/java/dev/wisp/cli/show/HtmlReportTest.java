@@ -163,6 +163,9 @@ class HtmlReportTest {
             assertTrue(browser.eval("document.querySelector('svg.graph').getBoundingClientRect().height").asDouble()
                     > 100, "the graph is laid out");
             assertTrue(browser.eval("document.querySelectorAll('table.view').length").asInt() > 0);
+            // for the person looking: one block opened with its results drawn through the app's views
+            browser.eval("var b=document.getElementById('block-list_instances_1');b.open=true;"
+                    + "b.querySelectorAll('details').forEach(function(d){d.open=true;});true");
             Path shot = Path.of("target", "report-seed-tutorial.png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, browser.screenshot());
