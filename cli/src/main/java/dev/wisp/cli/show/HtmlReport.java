@@ -28,6 +28,8 @@ public final class HtmlReport {
     static final int PAGE = 50;
     static final int DETAILED = 50;
     private static final int TIMELINE_TICKS = 200;
+    private static final int LOG_LINES = 50;
+    private Map<String, List<JournalEvent.Log>> logs;
 
     private final Map<String, Object> report;
     private final List<JournalEvent> events;
@@ -293,12 +295,36 @@ public final class HtmlReport {
             }
             out.append("</ul>");
         }
+        List<JournalEvent.Log> lines = logs().getOrDefault(name, List.of());
+        if (!lines.isEmpty()) {
+            out.append("<h3>Activity</h3><ul class=\"log\">");
+            lines.stream().limit(LOG_LINES).forEach(l -> out.append("<li><time>").append(Html.text(l.time().toString()))
+                    .append("</time> ").append(Html.text(l.message())).append("</li>"));
+            if (lines.size() > LOG_LINES) {
+                out.append("<li class=\"note\">").append(lines.size() - LOG_LINES)
+                        .append(" more lines in the journal (wisp show --journal)</li>");
+            }
+            out.append("</ul>");
+        }
         if (b.get("results") instanceof List<?> results && !results.isEmpty()
                 && !(declared instanceof Block.PromptBlock)) {
             executions(name, declared instanceof Block.ActionBlock a ? specs.apply(name) : null,
                     (List<Map<String, Object>>) results);
         }
         out.append("</details>");
+    }
+
+    /** The lines each block logged (debug values, retries, what a resume did), from the journal. */
+    private Map<String, List<JournalEvent.Log>> logs() {
+        if (logs == null) {
+            logs = new HashMap<>();
+            for (JournalEvent e : events) {
+                if (e instanceof JournalEvent.Log l && l.block() != null) {
+                    logs.computeIfAbsent(l.block(), k -> new ArrayList<>()).add(l);
+                }
+            }
+        }
+        return logs;
     }
 
     private void prompt(Map<String, Object> p) {
@@ -499,7 +525,7 @@ public final class HtmlReport {
             .prompt blockquote{margin:4px 0;padding:6px 10px;background:#f6f8fa;border-left:3px solid #8c959f}
             .state.good{color:var(--ok)}.state.bad{color:var(--bad)}.state.neutral{color:#555}
             details.views{margin:6px 0}details.views>summary{cursor:pointer;color:#0a58ca}
-            .pager button{margin-right:6px}footer{margin:32px 0 8px;color:#777;font-size:12px}
+            .pager button{margin-right:6px}ul.log{font-size:12px;padding-left:18px}ul.log time{color:#777}footer{margin:32px 0 8px;color:#777;font-size:12px}
             """;
 
     /** Pages through long execution tables; nothing else runs, nothing is fetched. */

@@ -73,6 +73,9 @@ class HtmlReportTest {
         Element instances = d.getElementById("block-list_instances_1");
         assertFalse(instances.select("table.view").isEmpty(), "the instances through a view");
         assertTrue(instances.text().contains("i-0a1b2c3d4e5f60001"));
+        assertEquals(List.of("ID", "Name", "Type", "Region", "State", "Zone", "IP"),
+                instances.select("table.view").first().select("th").eachText(), "Cado's instances view");
+        assertFalse(d.getElementById("block-loop_pipeline_1").select("meter").isEmpty(), "the pipeline's progress");
         // offline: nothing from elsewhere, and a policy that forbids fetching anything
         assertTrue(d.select("script[src], link, img[src], iframe, object, embed").isEmpty());
         assertTrue(d.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content")
