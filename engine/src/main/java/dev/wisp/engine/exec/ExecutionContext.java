@@ -71,11 +71,13 @@ public final class ExecutionContext implements ActionContext {
     @Override
     public void progress(long done, long total, String detail) {
         journal.record(new JournalEvent.Progress(time.clock().instant(), block, done, total, detail));
+        journal.flush(); // from the app, between the run's batches: written now, not with the next batch
     }
 
     @Override
     public void log(String message) {
         journal.record(new JournalEvent.Log(time.clock().instant(), block, message));
+        journal.flush();
     }
 
     @Override

@@ -141,14 +141,27 @@ public final class Run {
         String message = "internal error: " + e;
         req.journal().record(new dev.wisp.engine.journal.JournalEvent.RunFinished(now(), "failed", message,
                 Map.of()));
+        req.journal().flush();
         end(new RunOutcome(RunOutcome.Status.FAILED, message, Map.of(), List.of()));
     }
 
+    /**
+     * Carries a batch of commands out in order. Its events are written with one write: before the first command
+     * that acts on the world (so each is on record before anything that depends on it), and at the end.
+     */
     private void apply(List<Step.Command> commands) {
+        boolean unwritten = false;
         for (Step.Command c : commands) {
             if (c instanceof Step.Record r) {
                 req.journal().record(r.event());
-            } else if (c instanceof Step.Execute x) {
+                unwritten = true;
+                continue;
+            }
+            if (unwritten && !(c instanceof Step.SetTimer || c instanceof Step.CancelTimer)) {
+                req.journal().flush();
+                unwritten = false;
+            }
+            if (c instanceof Step.Execute x) {
                 execute(x);
             } else if (c instanceof Step.Reconcile x) {
                 reconcile(x);
@@ -179,6 +192,9 @@ public final class Run {
             } else if (c instanceof Step.Finish f) {
                 end(f.outcome());
             }
+        }
+        if (unwritten) {
+            req.journal().flush();
         }
     }
 
@@ -302,6 +318,11 @@ public final class Run {
                         @Override
                         public void record(dev.wisp.engine.journal.JournalEvent e) {
                             req.journal().record(Prefixed.event(s.block(), e));
+                        }
+
+                        @Override
+                        public void flush() {
+                            req.journal().flush();
                         }
 
                         @Override

@@ -56,6 +56,14 @@ public final class JsonlJournal implements Journal {
             }
             out.write(line);
             out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void flush() {
+        try {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + file + ": " + e.getMessage(), e);

@@ -58,7 +58,26 @@ final class KeptJournal implements Journal {
     }
 
     @Override
-    public void sync() {
-        file.sync();
+    public synchronized void flush() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            file.flush();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            failure = e;
+        }
+    }
+
+    @Override
+    public synchronized void sync() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            file.sync();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            failure = e;
+        }
     }
 }

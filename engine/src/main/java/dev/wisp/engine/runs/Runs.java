@@ -171,6 +171,11 @@ public final class Runs implements AutoCloseable {
                 }
 
                 @Override
+                public void flush() {
+                    kept.flush();
+                }
+
+                @Override
                 public void sync() {
                     kept.sync();
                 }
