@@ -20,7 +20,8 @@ import java.util.Set;
  * noise from the branches of {@code anyOf}/{@code oneOf} that did not apply.
  */
 final class SchemaMessages {
-    static final List<String> KINDS = List.of("action", "prompt", "filter", "decision", "format", "playbook");
+    static final List<String> KINDS = List.of("action", "prompt", "filter", "decision", "format", "playbook",
+            "code");
     private static final Set<String> DURATION_KEYS = Set.of("timeout", "backoff", "max_backoff", "interval",
             "max_duration");
 
