@@ -51,6 +51,7 @@ final class CodeConnection implements AppConnection {
     private final Path workDir;
     private final boolean ownWorkDir;
     private boolean closed;
+    private Python.Interpreter interpreter;
 
     CodeConnection(Map<String, Block.CodeBlock> blocks, CodeSettings settings, Map<String, Object> container,
                    Map<String, Object> savedBefore, Map<String, Object> formatsBefore) {
@@ -86,8 +87,7 @@ final class CodeConnection implements AppConnection {
         try {
             p = borrow(block);
         } catch (IOException e) {
-            return done(ActionResult.failed(params, "cannot start Python (" + settings.python() + "): "
-                    + e.getMessage()));
+            return done(ActionResult.failed(params, "cannot start Python: " + e.getMessage()));
         }
         Execution x = new Execution(ctx, block, p);
         return done(x.run());
@@ -239,9 +239,13 @@ final class CodeConnection implements AppConnection {
     }
 
     private List<String> command() throws IOException {
-        Path python = Python.find(settings.python(), settings.environment())
-                .orElseThrow(() -> new IOException("'" + settings.python() + "' was not found"));
-        return List.of(python.toString(), "-I", "-u", "-X", "utf8", "-c", Runner.script());
+        if (interpreter == null) {
+            interpreter = Python.interpreter(settings);
+        }
+        if (interpreter.problem() != null) {
+            throw new IOException(interpreter.problem());
+        }
+        return List.of(interpreter.path().toString(), "-I", "-u", "-X", "utf8", "-c", Runner.script());
     }
 
     /** Nothing of Wisp's environment but what the block lists, and what Python itself needs to start. */

@@ -38,12 +38,48 @@ public final class Python {
             return Optional.of("code blocks are off: running Python from a playbook needs --allow-code, or "
                     + "'code: {allow: true}' in a wisp-project.yaml beside the playbook");
         }
-        if (find(settings.python(), settings.environment()).isEmpty()) {
-            return Optional.of("code blocks need Python 3, but '" + settings.python() + "' was not found"
-                    + (settings.python().equals(CodeSettings.DEFAULT_PYTHON) ? " on the PATH" : "")
-                    + "; install it, or name the interpreter with WISP_PYTHON or 'code: {python: PATH}' in "
-                    + "wisp-project.yaml");
+        return Optional.ofNullable(interpreter(settings).problem());
+    }
+
+    /**
+     * The interpreter found, or why there is none.
+     *
+     * @param path    the interpreter's own executable (behind a launcher such as a pyenv shim), or null
+     * @param problem why there is none, or null
+     */
+    public record Interpreter(Path path, String problem) {
+    }
+
+    /** The interpreter itself: found on the PATH (or as given), run once to check it is Python 3.8 or newer. */
+    public static Interpreter interpreter(CodeSettings settings) {
+        String hint = "; install it, or name the interpreter with WISP_PYTHON or 'code: {python: PATH}' in "
+                + "wisp-project.yaml";
+        Optional<Path> found = find(settings.python(), settings.environment());
+        if (found.isEmpty()) {
+            return new Interpreter(null, "code blocks need Python 3, but '" + settings.python() + "' was not found"
+                    + (settings.python().equals(CodeSettings.DEFAULT_PYTHON) ? " on the PATH" : "") + hint);
         }
-        return Optional.empty();
+        try {
+            ProcessBuilder pb = new ProcessBuilder(found.get().toString(), "-I", "-c",
+                    "import sys; print(sys.executable if sys.version_info >= (3, 8) else '')");
+            pb.environment().keySet().retainAll(java.util.Set.of("PATH", "HOME", "SYSTEMROOT"));
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .strip();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty()
+                    || out.contains("\n")) {
+                p.destroyForcibly();
+                return new Interpreter(null, "code blocks need Python 3.8 or newer, but '" + found.get() + "' is not"
+                        + (out.isEmpty() ? "" : " (" + out.lines().findFirst().orElse("") + ")") + hint);
+            }
+            return new Interpreter(Path.of(out), null);
+        } catch (java.io.IOException e) {
+            return new Interpreter(null, "code blocks need Python 3, but '" + found.get() + "' cannot be run ("
+                    + e.getMessage() + ")" + hint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Interpreter(null, "interrupted while looking for Python");
+        }
     }
 }
