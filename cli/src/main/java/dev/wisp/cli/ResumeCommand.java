@@ -59,6 +59,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are recorded (default .wisp/runs).")
     Path runsDir;
 
+    @Option(names = "--allow-code", description = "Let the playbook's code blocks run Python (else they need "
+            + "'code: {allow: true}' in a wisp-project.yaml beside the playbook).")
+    boolean allowCode;
+
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() throws InterruptedException {
@@ -115,6 +119,8 @@ final class ResumeCommand implements Callable<Integer> {
         RunSupport.Assets assetConfigs = RunSupport.assets(assetsFile, main.registry());
         RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
         RunSupport.checkAnswers(given, pb, RunCommand.subPlaybooks(validator), assetConfigs);
+        dev.wisp.engine.code.CodeSettings code = dev.wisp.cli.code.CodeGate.settings(playbookFile, pb,
+                RunCommand.subPlaybooks(validator), allowCode);
         main.mask(Redactor.of(assetConfigs.configs().values()));
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
             for (String b : retryInDoubt) {
@@ -124,7 +130,7 @@ final class ResumeCommand implements Callable<Integer> {
                 }
             }
             RunExecutor executor = new RunExecutor(engine, store, time, err, main.progress(false), 16)
-                    .retryInDoubt(java.util.Set.copyOf(retryInDoubt));
+                    .retryInDoubt(java.util.Set.copyOf(retryInDoubt)).code(code);
             dev.wisp.engine.run.Events.Event event = RunSupport.eventFile(meta.get("event") == null ? null
                     : Path.of((String) meta.get("event")));
             err.println("resuming run " + id + ": " + pb.name());

@@ -98,6 +98,10 @@ final class RunCommand implements Callable<Integer> {
             + "(default 16); blocks may set a lower max_concurrency.")
     int maxConcurrency;
 
+    @Option(names = "--allow-code", description = "Let the playbook's code blocks run Python (else they need "
+            + "'code: {allow: true}' in a wisp-project.yaml beside the playbook).")
+    boolean allowCode;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = main.spec.commandLine().getErr();
@@ -124,6 +128,8 @@ final class RunCommand implements Callable<Integer> {
         RunRequest.SubPlaybookSource subs = subPlaybooks(validator);
         RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
         RunSupport.checkAnswers(given, pb, subs, assetConfigs);
+        dev.wisp.engine.code.CodeSettings codeSettings = dev.wisp.cli.code.CodeGate.settings(playbook, pb, subs,
+                allowCode);
         if (maxConcurrency < 1) {
             throw new UsageException("--max-concurrency must be at least 1");
         }
@@ -137,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
         try (SystemTime time = new SystemTime(); Engine engine = new Engine(main.registry())) {
             PromptHandler prompts = RunSupport.prompts(given, time, err);
             RunExecutor executor = new RunExecutor(engine, new RunStore(runsDir), time, err,
-                    main.progress(quiet || events != null || output == Output.json), maxConcurrency);
+                    main.progress(quiet || events != null || output == Output.json), maxConcurrency).code(codeSettings);
             if (parsedEvents != null) {
                 return many(executor, pb, givenInputs, assetConfigs, prompts, subs, parsedEvents, err, out);
             }

@@ -71,6 +71,14 @@ public final class RunExecutor {
         return this;
     }
 
+    private dev.wisp.engine.code.CodeSettings code = dev.wisp.engine.code.CodeSettings.off();
+
+    /** Whether and how code blocks run; they run in a scratch folder of the run's directory. */
+    public RunExecutor code(dev.wisp.engine.code.CodeSettings settings) {
+        this.code = settings;
+        return this;
+    }
+
     /** The command printed what it prints at the end of a run: a Ctrl-C may now end the process. */
     public void printed() {
         printed.countDown();
@@ -120,7 +128,8 @@ public final class RunExecutor {
             case LIVE -> new ProgressJournal(kept, err, redactor, LiveDisplay.onStderr().orElse(null));
         };
         RunRequest request = new RunRequest(runId, playbook, inputs, event.container(), event.artifacts(),
-                assets, prompts, journal, time, maxConcurrency, prior, subPlaybooks, retryInDoubt);
+                assets, prompts, journal, time, maxConcurrency, prior, subPlaybooks, retryInDoubt,
+                code.in(store.dir(runId).resolve("code")));
         Engine.Handle handle = engine.start(request);
         // Ctrl-C or SIGTERM: cancel the run (it ends at once, journal closed with its end), let the command write
         // the report and print the summary, then exit with 130 within a second
