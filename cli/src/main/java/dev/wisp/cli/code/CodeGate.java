@@ -46,7 +46,8 @@ public final class CodeGate {
         if (interpreter.problem() != null) {
             throw new UsageException(describe(code) + ": " + interpreter.problem() + "; nothing was run");
         }
-        return settings;
+        // the interpreter itself, not a launcher in front of it (a pyenv shim costs a process per start)
+        return CodeSettings.allowed(interpreter.path().toString());
     }
 
     /** Playbook file to the names of its code blocks, for this playbook and the sub-playbooks it calls. */
