@@ -56,7 +56,7 @@ echo "== end to end: wisp run of $n code blocks in a row"
   echo "inputs: { xs: { type: list, default: [1, 2, 3] } }"
   echo "blocks:"
   for i in $(seq 1 "$n"); do
-    echo "  c$i: { code: \"outputs['n'] = sum(inputs['xs'][0])\", inputs: { xs: playbook_input:xs }, outputs: { n: numeric } }"
+    echo "  c$i: { code: \"outputs['n'] = sum(inputs['xs'][0])\", inputs: { xs: playbook_input:xs }, outputs: { n: { type: numeric } } }"
   done
   echo "edges:"
   echo "  - start -> c1"

@@ -179,7 +179,7 @@ final class BlockBuilder {
         if (outs != null) {
             outs.fields().forEachRemaining(e -> {
                 JsonNode o = e.getValue();
-                String type = o.isObject() ? ctx.text(o, "type") : o.isTextual() ? o.textValue() : null;
+                String type = o.isObject() ? ctx.text(o, "type") : null;
                 DataType t = DataType.fromId(String.valueOf(type));
                 outputs.put(e.getKey(), new dev.wisp.dsl.model.CodeOutput(e.getKey(), t == null ? DataType.ANY : t,
                         o.isObject() ? ctx.text(o, "description") : null,

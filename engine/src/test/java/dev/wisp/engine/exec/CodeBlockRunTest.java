@@ -86,14 +86,15 @@ class CodeBlockRunTest {
 
     @Test
     void outputsMissingUndeclaredOrOfTheWrongTypeFailNamingEach() {
-        one("outputs['n'] = 'seven'\noutputs['extra'] = 1", "outputs: { n: numeric, l: list, s: { type: string } }");
+        one("outputs['n'] = 'seven'\noutputs['extra'] = 1",
+                "outputs: { n: { type: numeric }, l: { type: list }, s: { type: string } }");
         assertEquals("outputs 'l', 's' were not written; output 'n' must be numeric, not str; output 'extra' is not "
                 + "declared under outputs", message("c"));
     }
 
     @Test
     void anOutputThatIsNotJsonFailsNamingIt() {
-        one("outputs['s'] = {1, 2}\noutputs['ok'] = 1", "outputs: { s: any, ok: numeric }");
+        one("outputs['s'] = {1, 2}\noutputs['ok'] = 1", "outputs: { s: { type: any }, ok: { type: numeric } }");
         assertEquals("output 's' is not JSON-serialisable: set (Object of type set is not JSON serializable)",
                 message("c"));
     }
@@ -109,7 +110,7 @@ class CodeBlockRunTest {
                       print("héllo ✓ 🐍")
                       outputs["s"] = inputs["t"] + " ✓ 🐍 \\u00e9"
                     inputs: { t: "Zürich 東京" }
-                    outputs: { s: string }
+                    outputs: { s: { type: string } }
                 edges: [start -> c, c -> end]
                 """);
         assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
@@ -148,7 +149,7 @@ class CodeBlockRunTest {
 
     @Test
     void outputsLargerThanTheLimitFail() {
-        one("outputs['big'] = 'x' * (100 << 20)", "outputs: { big: string }");
+        one("outputs['big'] = 'x' * (100 << 20)", "outputs: { big: { type: string } }");
         assertEquals("its outputs are larger than the limit of 1 MiB of JSON", message("c"));
     }
 
@@ -168,7 +169,7 @@ class CodeBlockRunTest {
                       outputs["env"] = sorted(k for k in os.environ if k != "LC_CTYPE")
                       outputs["cwd"] = os.getcwd()
                     env: [WANTED]
-                    outputs: { env: list, cwd: string }
+                    outputs: { env: { type: list }, cwd: { type: string } }
                 edges: [start -> c, c -> end]
                 """);
         assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
@@ -179,7 +180,7 @@ class CodeBlockRunTest {
     @Test
     void codeThatIsNotAllowedFailsSayingHowToAllowIt() {
         h.code = CodeSettings.off();
-        one("outputs['x'] = 1", "outputs: { x: numeric }");
+        one("outputs['x'] = 1", "outputs: { x: { type: numeric } }");
         assertTrue(message("c").startsWith("code blocks are off: running Python from a playbook needs --allow-code"),
                 message("c"));
     }
@@ -190,8 +191,8 @@ class CodeBlockRunTest {
                 playbook: warm
                 outputs: { a: { value: a:custom_function:pid }, b: { value: b:custom_function:pid } }
                 blocks:
-                  a: { code: "import os\\noutputs['pid'] = os.getpid()", outputs: { pid: numeric } }
-                  b: { code: "import os\\noutputs['pid'] = os.getpid()", outputs: { pid: numeric } }
+                  a: { code: "import os\\noutputs['pid'] = os.getpid()", outputs: { pid: { type: numeric } } }
+                  b: { code: "import os\\noutputs['pid'] = os.getpid()", outputs: { pid: { type: numeric } } }
                 edges: [start -> a, a -> b, b -> end]
                 """);
         assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
@@ -217,7 +218,7 @@ class CodeBlockRunTest {
                       phantom.save_run_data(key="note", value="from a")
                       phantom.save_run_data(key="count", value=2)
                       phantom.format(template="{0}!", parameters=["hi"], name="greeting")
-                    outputs: { count: numeric }
+                    outputs: { count: { type: numeric } }
                   b:
                     code: |
                       import phantom.rules as phantom
@@ -235,7 +236,11 @@ class CodeBlockRunTest {
                       ids: l:action_result.data.*.*.id
                       count: l:action_result.parameter.count
                       text: f:formatted_data
-                    outputs: { rows: list, text: string, saved: string, misc: list }
+                    outputs:
+                      rows: { type: list }
+                      text: { type: string }
+                      saved: { type: string }
+                      misc: { type: list }
                   c:
                     code: |
                       import phantom.rules as phantom
