@@ -167,12 +167,22 @@ final class BlockBuilder {
         String code;
         dev.wisp.dsl.diag.Location start;
         if (file != null) {
-            Path path = Path.of(ctx.doc.file()).resolveSibling(file);
-            start = new dev.wisp.dsl.diag.Location(path.toString(), 1, 1);
-            code = CodeFiles.read(path, ctx, ctx.at(BuildContext.child(cp, "file")), info.name());
+            dev.wisp.dsl.diag.Location at = ctx.at(BuildContext.child(cp, "file"));
+            try {
+                Path shown = CodeFiles.sibling(Path.of(ctx.doc.file()), file);
+                Path path = ctx.source == null ? shown : CodeFiles.sibling(ctx.source, file);
+                start = new dev.wisp.dsl.diag.Location(shown.toString(), 1, 1);
+                code = CodeFiles.read(path, shown, ctx, at, info.name());
+            } catch (java.nio.file.InvalidPathException e) {
+                ctx.report(Code.WSP070, at, "code file of block '" + info.name() + "' is not a file path: "
+                        + e.getReason());
+                start = at;
+                code = null;
+            }
         } else {
             code = ctx.scalarText(node, "code");
-            start = CodeFiles.inlineStart(ctx.doc.file(), ctx.at(cp), ctx.keyAt(cp), code);
+            start = CodeFiles.inlineStart(ctx.source != null ? ctx.source : Path.of(ctx.doc.file()), ctx.at(cp),
+                    ctx.keyAt(cp), code);
         }
         Map<String, dev.wisp.dsl.model.CodeOutput> outputs = new LinkedHashMap<>();
         JsonNode outs = ctx.object(node, "outputs");

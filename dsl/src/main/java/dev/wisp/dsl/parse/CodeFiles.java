@@ -18,24 +18,30 @@ final class CodeFiles {
     private CodeFiles() {
     }
 
-    /** The file's text, or null after reporting why it cannot be read. */
-    static String read(Path path, BuildContext ctx, Location at, String block) {
+    /** {@code relative} beside {@code playbook}. */
+    static Path sibling(Path playbook, String relative) {
+        Path parent = playbook.getParent();
+        return parent == null ? Path.of(relative) : parent.resolve(relative).normalize();
+    }
+
+    /** The file's text (read at {@code path}, named {@code shown}), or null after reporting why it cannot be read. */
+    static String read(Path path, Path shown, BuildContext ctx, Location at, String block) {
         try {
             if (!Files.isRegularFile(path)) {
-                ctx.report(Code.WSP070, at, "code file '" + path + "' of block '" + block + "' does not exist; "
+                ctx.report(Code.WSP070, at, "code file '" + shown + "' of block '" + block + "' does not exist; "
                         + "it is read relative to the playbook");
                 return null;
             }
             if (Files.size(path) > MAX_BYTES) {
-                ctx.report(Code.WSP070, at, "code file '" + path + "' of block '" + block + "' is larger than 1 MiB");
+                ctx.report(Code.WSP070, at, "code file '" + shown + "' of block '" + block + "' is larger than 1 MiB");
                 return null;
             }
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
         } catch (CharacterCodingException e) {
-            ctx.report(Code.WSP070, at, "code file '" + path + "' of block '" + block + "' is not UTF-8");
+            ctx.report(Code.WSP070, at, "code file '" + shown + "' of block '" + block + "' is not UTF-8");
         } catch (IOException e) {
-            ctx.report(Code.WSP070, at, "code file '" + path + "' of block '" + block + "' cannot be read: "
+            ctx.report(Code.WSP070, at, "code file '" + shown + "' of block '" + block + "' cannot be read: "
                     + e.getMessage());
         }
         return null;
@@ -46,14 +52,14 @@ final class CodeFiles {
      * ({@code code: |}) on the line after, at its indentation (read from the playbook's file when it can be read,
      * else taken as two spaces deeper than the key).
      */
-    static Location inlineStart(String file, Location value, Location key, String code) {
+    static Location inlineStart(Path file, Location value, Location key, String code) {
         if (value.line() == 0 || code == null || !code.contains("\n")) {
             return value;
         }
         int line = value.line() + 1;
         int column = key.column() + 2;
         try {
-            List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = line - 1; i < lines.size(); i++) {
                 String l = lines.get(i);
                 if (!l.isBlank()) {

@@ -159,6 +159,11 @@ public final class DataPathParser {
                 return new BlockPath(block, all);
             }
         }
+        for (String named : NAMED_ROOTS) {
+            if (rest.equals(named)) {
+                throw new Failure("expected an output name: " + block + ":" + named + ":<name>", restBase + rest.length());
+            }
+        }
         String expected = "action_result, formatted_data, playbook_output: or custom_function:";
         List<Segment> segs = segments(rest, restBase, expected);
         String root = segs.get(0).toString();
