@@ -138,9 +138,12 @@ final class CodeConnection implements AppConnection {
             }
             if (answer == null) {
                 process.kill();
+                if (timedOut.get()) {
+                    ctx.log("the Python process and its children were killed at the timeout");
+                }
+                // the same words as the scheduler's own timeout, whichever of the two comes first
                 return ActionResult.failed(params, timedOut.get() ? "timed out after "
-                        + dev.wisp.dsl.parse.Durations.format(timeout) + "; the Python process and its children "
-                        + "were killed" : over.get() ? "it printed more than the limit of " + (MAX_LOG_BYTES >> 20)
+                        + dev.wisp.dsl.parse.Durations.format(timeout) : over.get() ? "it printed more than the limit of " + (MAX_LOG_BYTES >> 20)
                         + " MiB (stdout and stderr)" : ctx.cancelled() ? "cancelled"
                         : "the Python process ended unexpectedly (exit code " + process.exitCode() + ")");
             }
