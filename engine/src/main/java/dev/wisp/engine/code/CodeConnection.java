@@ -122,7 +122,11 @@ final class CodeConnection implements AppConnection {
                     process.kill();
                 }
             }, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
-            ctx.onCancel(process::kill);
+            ctx.onCancel(() -> {
+                if (!finished.get()) { // a late cancel must not kill the interpreter serving another block
+                    process.kill();
+                }
+            });
             long t0 = System.nanoTime();
             String answer;
             try {
