@@ -74,6 +74,19 @@ class CodeBlocksCliTest {
     }
 
     @Test
+    void aMissingInterpreterIsAClearErrorBeforeTheRunStarts(@TempDir Path dir) throws IOException {
+        Assumptions.assumeTrue(System.getenv("WISP_PYTHON") == null, "WISP_PYTHON is set: it overrides the project");
+        Path pb = Files.writeString(dir.resolve("shout.yaml"), PLAYBOOK);
+        Files.writeString(dir.resolve("wisp-project.yaml"), "code:\n  allow: true\n  python: /no/such/python3\n");
+        CliRun r = CliRun.of("run", pb.toString(), "--runs-dir", dir.resolve("runs").toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains("this run has code blocks: " + pb + " (shout): code blocks need Python 3, but "
+                + "'/no/such/python3' was not found; install it, or name the interpreter with WISP_PYTHON or "
+                + "'code: {python: PATH}' in wisp-project.yaml; nothing was run"), r.err());
+        assertFalse(Files.exists(dir.resolve("runs")), "nothing was recorded");
+    }
+
+    @Test
     void aProjectFileWithMistakesIsALocatedUsageError(@TempDir Path dir) throws IOException {
         Path pb = Files.writeString(dir.resolve("shout.yaml"), PLAYBOOK);
         Path project = Files.writeString(dir.resolve("wisp-project.yaml"), "code:\n  alow: true\n  python: 3\n");

@@ -186,6 +186,15 @@ class CodeBlockRunTest {
     }
 
     @Test
+    void aMissingInterpreterFailsTheBlockSayingSo() {
+        h.code = new CodeSettings(true, "/no/such/python3", null, Map.of(), null);
+        one("outputs['x'] = 1", "outputs: { x: { type: numeric } }");
+        assertEquals("cannot start Python: code blocks need Python 3, but '/no/such/python3' was not found; install "
+                + "it, or name the interpreter with WISP_PYTHON or 'code: {python: PATH}' in wisp-project.yaml",
+                message("c"));
+    }
+
+    @Test
     void oneWarmInterpreterServesTheRunsBlocksOneAfterAnother() {
         RunOutcome o = h.run("""
                 playbook: warm
