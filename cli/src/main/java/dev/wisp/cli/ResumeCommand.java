@@ -115,6 +115,14 @@ final class ResumeCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         Playbook pb = checked.playbook().get();
+        if (meta.get("code_sha256") instanceof Map<?, ?> before && !force) {
+            List<String> changed = dev.wisp.cli.code.CodeGate.changed((Map<String, Object>) before, pb);
+            if (!changed.isEmpty()) {
+                throw new UsageException("run " + id + " was started with other code in " + String.join(", ", changed)
+                        + "; resuming it under this code would mix the two; start a new run, or resume with --force "
+                        + "if the change cannot matter");
+            }
+        }
         Path assetsFile = assets != null ? assets : meta.get("assets") == null ? null : Path.of((String) meta.get("assets"));
         RunSupport.Assets assetConfigs = RunSupport.assets(assetsFile, main.registry());
         RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);

@@ -152,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
                 err.println("run " + id + ": " + pb.name());
             }
             RunExecutor.Result r = executor.run(id, pb, givenInputs, ev, assetConfigs, prompts, List.of(), subs,
-                    metadata(givenInputs));
+                    metadata(givenInputs, pb));
             int code = report(r, out, err);
             executor.printed();
             return code;
@@ -165,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> metadata(Map<String, Object> givenInputs) {
+    private Map<String, Object> metadata(Map<String, Object> givenInputs, Playbook pb) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("playbook", playbook.toAbsolutePath().toString());
         m.put("inputs", givenInputs);
@@ -182,6 +182,10 @@ final class RunCommand implements Callable<Integer> {
             } catch (IOException e) {
                 // unreadable now: the resume check is skipped for this run
             }
+        }
+        Map<String, String> code = dev.wisp.cli.code.CodeGate.fingerprints(pb);
+        if (!code.isEmpty()) {
+            m.put("code_sha256", code); // a code file beside the playbook can change while its text does not
         }
         return m;
     }
@@ -270,7 +274,7 @@ final class RunCommand implements Callable<Integer> {
             List<Future<RunExecutor.Result>> futures = new ArrayList<>();
             for (Events.Event ev : parsed) {
                 futures.add(pool.submit(() -> executor.run(RunStore.newId(java.time.Instant.now()), pb, givenInputs,
-                        ev, assetConfigs, prompts, List.of(), subs, metadata(givenInputs))));
+                        ev, assetConfigs, prompts, List.of(), subs, metadata(givenInputs, pb))));
             }
             int worst = ExitCodes.OK;
             Map<String, Integer> counts = new LinkedHashMap<>();

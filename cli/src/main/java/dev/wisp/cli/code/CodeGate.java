@@ -50,6 +50,30 @@ public final class CodeGate {
         return CodeSettings.allowed(interpreter.path().toString());
     }
 
+    /** Each code block's name to the SHA-256 of its Python, as a run records it for its resume. */
+    public static Map<String, String> fingerprints(Playbook playbook) {
+        Map<String, String> out = new LinkedHashMap<>();
+        playbook.blocks().values().forEach(b -> {
+            if (b instanceof Block.CodeBlock c) {
+                out.put(c.name(), dev.wisp.cli.run.PlaybookChanges.sha256(c.code()));
+            }
+        });
+        return out;
+    }
+
+    /** The code blocks whose Python differs from what {@code before} recorded, described for the user. */
+    public static List<String> changed(Map<String, Object> before, Playbook playbook) {
+        List<String> out = new ArrayList<>();
+        Map<String, String> now = fingerprints(playbook);
+        before.forEach((name, sha) -> {
+            if (now.containsKey(name) && !now.get(name).equals(sha)
+                    && playbook.blocks().get(name) instanceof Block.CodeBlock c) {
+                out.add(c.file() != null ? "code file " + c.file() + " of block " + name : "block " + name);
+            }
+        });
+        return out;
+    }
+
     /** Playbook file to the names of its code blocks, for this playbook and the sub-playbooks it calls. */
     public static Map<String, List<String>> codeBlocks(Playbook playbook, RunRequest.SubPlaybookSource subs) {
         Map<String, List<String>> out = new LinkedHashMap<>();
