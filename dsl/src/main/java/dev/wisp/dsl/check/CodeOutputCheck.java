@@ -68,8 +68,8 @@ final class CodeOutputCheck implements Check {
             boolean structured = out == DataType.BOOLEAN || out == DataType.OBJECT || out == DataType.LIST;
             boolean scalar = p == DataType.STRING || p == DataType.NUMERIC || p == DataType.PASSWORD;
             if (structured && scalar) {
-                ctx.report(Code.WSP051, e.getValue().location(), "parameter '" + param.get().name() + "' of '" + spec.name() + "' gets "
-                        + ((Value.PathRef) e.getValue()).text() + ", which is " + out.id() + ", but it takes a "
+                ctx.report(Code.WSP051, e.getValue().location(), "parameter '" + param.get().name() + "' of '"
+                        + spec.name() + "' gets " + ((Value.PathRef) e.getValue()).text() + ", which is " + out.id() + ", but it takes a "
                         + p.id() + " value" + (out == DataType.LIST ? "; read one item with .* (an execution each)"
                         : ""));
             }

@@ -21,7 +21,7 @@ public final class DataPathParser {
     private static final Pattern INDEX = Pattern.compile("[0-9]{1,9}");
     private static final Set<String> BLOCK_ROOTS = Set.of("action_result", "formatted_data", "playbook_output",
             "custom_function", "summary");
-    /** The roots written with a colon before a name: {@code sub:playbook_output:name}, {@code code:custom_function:name}. */
+    /** The roots written with a colon before a name: {@code sub:playbook_output:x}, {@code code:custom_function:x}. */
     private static final List<String> NAMED_ROOTS = List.of("playbook_output", "custom_function");
     private static final List<String> SOURCE_PREFIXES = List.of("filtered-data:", "playbook_input:", "container:",
             "artifact:");
@@ -161,7 +161,8 @@ public final class DataPathParser {
         }
         for (String named : NAMED_ROOTS) {
             if (rest.equals(named)) {
-                throw new Failure("expected an output name: " + block + ":" + named + ":<name>", restBase + rest.length());
+                throw new Failure("expected an output name: " + block + ":" + named + ":<name>",
+                        restBase + rest.length());
             }
         }
         String expected = "action_result, formatted_data, playbook_output: or custom_function:";

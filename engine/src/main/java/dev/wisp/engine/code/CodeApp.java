@@ -2,6 +2,7 @@ package dev.wisp.engine.code;
 
 import dev.wisp.dsl.model.Block;
 import dev.wisp.dsl.model.Playbook;
+import dev.wisp.dsl.model.Value;
 import dev.wisp.engine.journal.JournalEvent;
 import dev.wisp.spi.ActionSpec;
 import dev.wisp.spi.ActionType;
@@ -12,7 +13,6 @@ import dev.wisp.spi.AssetConfig;
 import dev.wisp.spi.DataType;
 import dev.wisp.spi.OutputSpec;
 import dev.wisp.spi.ParameterSpec;
-import dev.wisp.dsl.model.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

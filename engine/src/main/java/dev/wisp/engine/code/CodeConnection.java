@@ -33,8 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * that times out, is cancelled, breaks a limit or dies is killed with its children and replaced by a fresh one.
  */
 final class CodeConnection implements AppConnection {
-    /** Default for a code block without its own timeout. */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     /** The most a block may print (stdout and stderr together) into the journal. */
     static final long MAX_LOG_BYTES = 1 << 20;
     /** The most its outputs may take as JSON (they are journaled, and journal lines have a limit). */
@@ -115,7 +113,7 @@ final class CodeConnection implements AppConnection {
 
         ActionResult run() {
             Map<String, Object> params = ctx.parameters();
-            Duration timeout = block.timeout() != null ? block.timeout() : DEFAULT_TIMEOUT;
+            Duration timeout = block.timeout() != null ? block.timeout() : CodeSettings.DEFAULT_TIMEOUT;
             CompletableFuture.runAsync(() -> {
                 if (!finished.get()) {
                     timedOut.set(true);
@@ -146,8 +144,9 @@ final class CodeConnection implements AppConnection {
                     ctx.log("the Python process and its children were killed at the timeout");
                 }
                 // the same words as the scheduler's own timeout, whichever of the two comes first
-                return ActionResult.failed(params, timedOut.get() ? "timed out after "
-                        + dev.wisp.dsl.parse.Durations.format(timeout) : over.get() ? "it printed more than the limit of " + (MAX_LOG_BYTES >> 20)
+                return ActionResult.failed(params, timedOut.get()
+                        ? "timed out after " + dev.wisp.dsl.parse.Durations.format(timeout)
+                        : over.get() ? "it printed more than the limit of " + (MAX_LOG_BYTES >> 20)
                         + " MiB (stdout and stderr)" : ctx.cancelled() ? "cancelled"
                         : "the Python process ended unexpectedly (exit code " + process.exitCode() + ")");
             }

@@ -20,6 +20,8 @@ public record CodeSettings(boolean allowed, String python, Path workDir, Map<Str
                            UnaryOperator<App> decorator) {
     /** The interpreter looked for when none is configured. */
     public static final String DEFAULT_PYTHON = "python3";
+    /** The timeout of a code block that sets none. */
+    public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     public CodeSettings {
         python = python == null || python.isBlank() ? DEFAULT_PYTHON : python;

@@ -5,7 +5,6 @@ import dev.wisp.dsl.model.Value;
 import dev.wisp.engine.code.CodeApp;
 import dev.wisp.engine.code.CodeInputs;
 import dev.wisp.engine.data.Row;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,16 +16,14 @@ import java.util.Map;
  * in-doubt handling on resume, failure routing) is the action path's.
  */
 final class CodeBlocks {
-    /** The timeout of a code block that sets none; the code app enforces the same in real time. */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-
     private CodeBlocks() {
     }
 
     static void start(Scheduler s, Block.CodeBlock code) {
+        java.time.Duration timeout = code.timeout() != null ? code.timeout()
+                : dev.wisp.engine.code.CodeSettings.DEFAULT_TIMEOUT;
         Block.ActionBlock action = new Block.ActionBlock(code.info(), CodeApp.ACTION, code.codeStart(), null,
-                CodeApp.ID, Map.of(), null, 1, code.timeout() != null ? code.timeout() : DEFAULT_TIMEOUT, null, null,
-                code.onFailure());
+                CodeApp.ID, Map.of(), null, 1, timeout, null, null, code.onFailure());
         new ActionRun(s, action, () -> plan(s, code)).start();
     }
 
