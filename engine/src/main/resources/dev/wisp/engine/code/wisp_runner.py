@@ -3,7 +3,8 @@
 The engine starts this once and sends it every code block of the run, one at a time (see docs/code-blocks.md).
 Messages out: {"log": "stdout"|"stderr"|"debug"|"error", "text": ...} while the code runs, then one
 {"done": true, ...}. The protocol has its own copy of file descriptor 1; fd 1 itself is pointed at stderr, so a
-subprocess or C library writing to stdout cannot break it (the engine journals stderr line by line).
+subprocess or C library writing to stdout cannot break it (the engine journals stderr line by line); stdin,
+likewise, is the runner's alone.
 """
 import io
 import json
@@ -15,7 +16,13 @@ import types
 
 _proto = os.fdopen(os.dup(1), "w", encoding="ascii", newline="\n")
 os.dup2(2, 1)
-_stdin = sys.stdin.buffer
+# requests come on a private copy of fd 0; the code (and anything it starts) reads an empty stdin, so input()
+# cannot swallow the next request
+_stdin = os.fdopen(os.dup(0), "rb")
+_null = os.open(os.devnull, os.O_RDONLY)
+os.dup2(_null, 0)
+os.close(_null)
+sys.stdin = open(os.devnull, "r")
 
 
 def _send(message):

@@ -186,6 +186,22 @@ class CodeBlockRunTest {
     }
 
     @Test
+    void codeReadingStdinGetsNothingAndAnInterpreterThatDiesIsReplaced() {
+        RunOutcome o = h.run("""
+                playbook: stdin
+                blocks:
+                  a: { code: "input()" }
+                  b: { code: "import os\\nos._exit(3)" }
+                  c: { code: "import sys\\noutputs['read'] = sys.stdin.read()", outputs: { read: { type: string } } }
+                edges: [start -> a, a.failure -> b, b.failure -> c, c -> end]
+                """);
+        assertEquals("EOFError: EOF when reading a line (Python line 1)", message("a"));
+        assertEquals("the Python process ended unexpectedly (exit code 3)", message("b"));
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals("", ((Map<?, ?>) ((List<?>) result("c").get("data")).get(0)).get("read"));
+    }
+
+    @Test
     void aMissingInterpreterFailsTheBlockSayingSo() {
         h.code = new CodeSettings(true, "/no/such/python3", null, Map.of(), null);
         one("outputs['x'] = 1", "outputs: { x: { type: numeric } }");
