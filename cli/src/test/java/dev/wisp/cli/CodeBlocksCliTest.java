@@ -74,6 +74,26 @@ class CodeBlocksCliTest {
     }
 
     @Test
+    void codeInASubPlaybookNeedsThePermissionOfTheRunAndRunsWithIt(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("shout.yaml"), PLAYBOOK);
+        Path parent = Files.writeString(dir.resolve("parent.yaml"), """
+                playbook: parent
+                outputs: { loud: { value: sub:playbook_output:loud } }
+                blocks:
+                  sub: { playbook: shout.yaml, inputs: { word: quiet } }
+                edges: [start -> sub, sub -> end]
+                """);
+        String runs = dir.resolve("runs").toString();
+        CliRun refused = CliRun.of("run", parent.toString(), "--runs-dir", runs);
+        assertEquals(ExitCodes.USAGE, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("shout.yaml (shout): running Python from a playbook needs --allow-code"),
+                refused.err());
+        CliRun allowed = CliRun.of("run", parent.toString(), "--allow-code", "--runs-dir", runs, "--output", "json");
+        assertEquals(ExitCodes.OK, allowed.exit(), allowed.err());
+        assertTrue(allowed.out().contains("QUIET"), allowed.out());
+    }
+
+    @Test
     void aMissingInterpreterIsAClearErrorBeforeTheRunStarts(@TempDir Path dir) throws IOException {
         Assumptions.assumeTrue(System.getenv("WISP_PYTHON") == null, "WISP_PYTHON is set: it overrides the project");
         Path pb = Files.writeString(dir.resolve("shout.yaml"), PLAYBOOK);
