@@ -25,8 +25,13 @@ import java.util.Set;
  * registry: each run makes its own, for its playbook.
  */
 public final class CodeApp implements App {
-    /** The app id and asset name code blocks run on; no installed app may take it. */
+    /** The app id code blocks run on ({@code code:run code} mocks every code block in {@code wisp test}). */
     public static final String ID = "code";
+    /**
+     * The asset name code blocks run on: not an identifier, so no asset of a playbook can share its connection
+     * (the runtime opens one connection per asset name).
+     */
+    public static final String ASSET = "$code";
     /** The action each code block runs. */
     public static final String ACTION = "run code";
 
@@ -64,7 +69,7 @@ public final class CodeApp implements App {
 
     /** The asset code blocks run on (nothing to configure). */
     public static AssetConfig asset() {
-        return new AssetConfig(ID, ID, Map.of(), Set.of());
+        return new AssetConfig(ASSET, ID, Map.of(), Set.of());
     }
 
     @Override

@@ -359,7 +359,7 @@ public final class Run {
                     req.container(), req.prior()));
         }
         apps.put(block.name(), codeApp);
-        return new Scheduler.Resolved(dev.wisp.engine.code.CodeApp.spec(block), dev.wisp.engine.code.CodeApp.ID,
+        return new Scheduler.Resolved(dev.wisp.engine.code.CodeApp.spec(block), dev.wisp.engine.code.CodeApp.ASSET,
                 dev.wisp.engine.code.CodeApp.asset(), null, null);
     }
 

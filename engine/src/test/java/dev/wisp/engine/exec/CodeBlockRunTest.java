@@ -202,6 +202,21 @@ class CodeBlockRunTest {
     }
 
     @Test
+    void anAssetNamedCodeKeepsItsOwnConnection() {
+        RunOutcome o = h.run("""
+                playbook: names
+                assets: { code: { app: test } }
+                outputs: { n: { value: c:custom_function:n } }
+                blocks:
+                  c: { code: "outputs['n'] = 1", outputs: { n: { type: numeric } } }
+                  e: { action: echo, asset: code, parameters: { value: c:custom_function:n } }
+                edges: [start -> c, c -> e, e -> end]
+                """);
+        assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        assertEquals(List.of("echo {value=1}"), h.app.calls);
+    }
+
+    @Test
     void aMissingInterpreterFailsTheBlockSayingSo() {
         h.code = new CodeSettings(true, "/no/such/python3", null, Map.of(), null);
         one("outputs['x'] = 1", "outputs: { x: { type: numeric } }");

@@ -35,7 +35,7 @@ class SchedulerTest {
                 resolved.put(a.name(), new Scheduler.Resolved(APP.spec().action(a.action()).orElseThrow(), "test",
                         new AssetConfig("test", "test", Map.of(), Set.of()), null, null));
             } else if (b instanceof Block.CodeBlock c) {
-                resolved.put(c.name(), new Scheduler.Resolved(dev.wisp.engine.code.CodeApp.spec(c), "code",
+                resolved.put(c.name(), new Scheduler.Resolved(dev.wisp.engine.code.CodeApp.spec(c), "$code",
                         dev.wisp.engine.code.CodeApp.asset(), null, null));
             }
         }
@@ -98,7 +98,7 @@ class SchedulerTest {
         assertEquals(List.of("execution_finished", "block_finished", "block_started", "execution_started", "Execute",
                 "SetTimer"), kinds(next));
         Step.Execute code = first(next, Step.Execute.class);
-        assertEquals("code", code.asset());
+        assertEquals("$code", code.asset());
         assertEquals(List.of("i-0", "i-1"), code.parameters().get("ids"));
         assertEquals("x", code.parameters().get("tag"));
         assertEquals(Map.of("keys", Map.of("ids", List.of(List.of(0, 0, 0), List.of(0, 0, 1))),
