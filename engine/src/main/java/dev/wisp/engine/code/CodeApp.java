@@ -25,7 +25,7 @@ import java.util.Set;
  * registry: each run makes its own, for its playbook.
  */
 public final class CodeApp implements App {
-    /** The app id code blocks run on ({@code code:run code} mocks every code block in {@code wisp test}). */
+    /** The app id code blocks run on (not an installed app: {@code wisp test} mocks code blocks by name only). */
     public static final String ID = "code";
     /**
      * The asset name code blocks run on: not an identifier, so no asset of a playbook can share its connection
