@@ -59,6 +59,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are recorded (default .wisp/runs).")
     Path runsDir;
 
+    @Option(names = "--allow-code", description = "Let the playbook's code blocks run Python (else they need "
+            + "'code: {allow: true}' in a wisp-project.yaml beside the playbook).")
+    boolean allowCode;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = main.spec.commandLine().getErr();
@@ -81,10 +85,12 @@ final class ResumeCommand implements Callable<Integer> {
             RunSupport.checkAnswers(given, pb, RunCommand.subPlaybooks(validator), assetConfigs);
             Redactor redactor = Redactor.of(assetConfigs.configs().values());
             main.mask(redactor);
+            dev.wisp.engine.code.CodeSettings code = dev.wisp.cli.code.CodeGate.settings(stored.playbook(), pb,
+                    RunCommand.subPlaybooks(validator), allowCode);
             Events.Event event = RunSupport.eventFile(stored.event());
             RunSpec spec = new RunSpec(pb, stored.inputs(), event, assetConfigs, RunSupport.prompts(given, time, err),
                     RunCommand.subPlaybooks(validator), 16, java.util.Set.copyOf(retryInDoubt),
-                    new RunSpec.Origin(stored.playbook(), stored.event(), assetsFile, false));
+                    new RunSpec.Origin(stored.playbook(), stored.event(), assetsFile, false), code);
             err.println("resuming run " + id + ": " + pb.name());
             Runs.Started started = runs.resume(stored, spec, main.watcher(false, err, redactor));
             Foreground fg = new Foreground(err);

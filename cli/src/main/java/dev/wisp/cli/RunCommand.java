@@ -105,6 +105,10 @@ final class RunCommand implements Callable<Integer> {
             + "(default 16); blocks may set a lower max_concurrency.")
     int maxConcurrency;
 
+    @Option(names = "--allow-code", description = "Let the playbook's code blocks run Python (else they need "
+            + "'code: {allow: true}' in a wisp-project.yaml beside the playbook).")
+    boolean allowCode;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = main.spec.commandLine().getErr();
@@ -131,6 +135,8 @@ final class RunCommand implements Callable<Integer> {
         RunRequest.SubPlaybookSource subs = subPlaybooks(validator);
         RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
         RunSupport.checkAnswers(given, pb, subs, assetConfigs);
+        dev.wisp.engine.code.CodeSettings codeSettings = dev.wisp.cli.code.CodeGate.settings(playbook, pb, subs,
+                allowCode);
         if (maxConcurrency < 1) {
             throw new UsageException("--max-concurrency must be at least 1");
         }
@@ -153,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
             RunWatcher watcher = main.watcher(quiet || many || output == Output.json, err, redactor);
             java.util.function.Function<Events.Event, RunSpec> spec = e -> new RunSpec(pb, givenInputs, e,
                     assetConfigs, prompts, subs, maxConcurrency, java.util.Set.of(),
-                    new RunSpec.Origin(playbook, event, assets, simulate));
+                    new RunSpec.Origin(playbook, event, assets, simulate), codeSettings);
             Foreground fg = new Foreground(err);
             if (many) {
                 return many(runs, fg, spec, parsedEvents, err, out);

@@ -50,6 +50,10 @@ final class TestCommand implements Callable<Integer> {
             + "stderr, the default) or json: the results on stdout as well (see docs/cli.md).")
     Output output;
 
+    @Option(names = "--allow-code", description = "Let code blocks run Python in every test (else only beside a "
+            + "wisp-project.yaml with 'code: {allow: true}'); mocked code blocks never run.")
+    boolean allowCode;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = main.spec.commandLine().getErr();
@@ -79,6 +83,7 @@ final class TestCommand implements Callable<Integer> {
                 String name = Validator.display(f);
                 TestFile tf;
                 Playbook pb;
+                dev.wisp.engine.code.CodeSettings code;
                 try {
                     tf = TestFile.read(f, name);
                     Validator.Result v = validator.validate(tf.playbook());
@@ -86,6 +91,7 @@ final class TestCommand implements Callable<Integer> {
                         throw new TestFile.InvalidTestFile(v.diagnostics().stream().map(Diagnostic::toString).toList());
                     }
                     pb = v.playbook().get();
+                    code = codeSettings(tf.playbook());
                     List<String> problems = dev.wisp.cli.testing.TestChecks.problems(tf, pb, main.registry(),
                             RunCommand.subPlaybooks(validator));
                     if (!problems.isEmpty()) {
@@ -99,7 +105,7 @@ final class TestCommand implements Callable<Integer> {
                 }
                 List<Future<TestRunner.Result>> futures = new ArrayList<>();
                 for (TestFile.TestCase c : tf.cases()) {
-                    futures.add(pool.submit(() -> runner.run(pb, c, RunCommand.subPlaybooks(validator))));
+                    futures.add(pool.submit(() -> runner.run(pb, c, RunCommand.subPlaybooks(validator), code)));
                 }
                 pending.add(new Object[] {name, futures});
             }
@@ -147,6 +153,22 @@ final class TestCommand implements Callable<Integer> {
             main.spec.commandLine().getOut().flush();
         }
         return invalid ? ExitCodes.INVALID : failed > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** Code blocks run for real when --allow-code or the playbook's wisp-project.yaml allows it. */
+    private dev.wisp.engine.code.CodeSettings codeSettings(Path playbook) {
+        dev.wisp.cli.code.ProjectFile project;
+        try {
+            project = dev.wisp.cli.code.ProjectFile.beside(playbook);
+        } catch (UsageException e) {
+            throw new TestFile.InvalidTestFile(List.of(e.getMessage()));
+        }
+        if (!allowCode && !project.allowCode()) {
+            return dev.wisp.engine.code.CodeSettings.off();
+        }
+        String named = System.getenv(dev.wisp.cli.code.CodeGate.PYTHON_VARIABLE);
+        return dev.wisp.engine.code.CodeSettings.allowed(named != null && !named.isBlank() ? named
+                : project.python());
     }
 
     /** The shape of {@code wisp test --output json}, documented in docs/cli.md. */

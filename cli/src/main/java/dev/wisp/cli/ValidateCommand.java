@@ -47,7 +47,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         List<Path> files = PlaybookFiles.expand(paths);
         Validator validator = new Validator(main.registry().catalog());
-        DiagnosticReport report = validateAll(validator, files);
+        List<String> notes = new ArrayList<>();
+        DiagnosticReport report = validateAll(validator, files, notes);
         PrintWriter out = main.spec.commandLine().getOut();
         PrintWriter err = main.spec.commandLine().getErr();
         switch (format) {
@@ -56,6 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
             case sarif -> Formats.sarif(report, Main.VERSION, out);
             case github -> Formats.github(report, out);
         }
+        notes.forEach(n -> err.println("note: " + n));
         err.println(report.summary(strict));
         out.flush();
         err.flush();
@@ -64,6 +66,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Validates in parallel, reports in the order the files were named. */
     static DiagnosticReport validateAll(Validator validator, List<Path> files) throws InterruptedException {
+        return validateAll(validator, files, new ArrayList<>());
+    }
+
+    /** As above, collecting each file's notes (code blocks, checks skipped) in {@code notes}. */
+    static DiagnosticReport validateAll(Validator validator, List<Path> files, List<String> notes)
+            throws InterruptedException {
         int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "validate");
@@ -79,6 +87,7 @@ final class ValidateCommand implements Callable<Integer> {
             for (Future<Validator.Result> f : futures) {
                 Validator.Result r = get(f);
                 results.add(new DiagnosticReport.FileDiagnostics(r.file(), r.diagnostics()));
+                notes.addAll(r.notes());
             }
             return new DiagnosticReport(results);
         } finally {

@@ -18,8 +18,16 @@ class TestCommandTest {
     void theExamplePlaybooksTestsPass(@TempDir Path dir) throws IOException {
         Path junit = dir.resolve("junit.xml");
         CliRun r = CliRun.of("test", "../playbooks", "--junit", junit.toString());
+        if (dev.wisp.engine.code.Python.find("python3", System.getenv()).isEmpty()) {
+            // prioritise_ec2_capture runs its code block for real in two tests: they fail, saying why
+            System.err.println("python3 is not on the PATH: the example's code block tests are expected to fail");
+            assertEquals(ExitCodes.FAILED, r.exit(), r.err());
+            assertTrue(r.err().endsWith("9 passed, 2 failed\n") && r.err().contains("code blocks need Python 3"),
+                    r.err());
+            return;
+        }
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        assertTrue(r.err().endsWith("8 passed, 0 failed\n"), r.err());
+        assertTrue(r.err().endsWith("11 passed, 0 failed\n"), r.err());
         String xml = Files.readString(junit);
         assertTrue(xml.contains("<testsuite name=\"../playbooks/capture_ec2_instance.test.yaml\" tests=\"3\" "
                 + "failures=\"0\""), xml);

@@ -23,6 +23,9 @@ public final class GraphRenderer {
         if (b instanceof Block.ActionBlock a) {
             return a.action();
         }
+        if (b instanceof Block.CodeBlock c) {
+            return c.file() != null ? "code " + c.file() : "code";
+        }
         return b instanceof Block.PlaybookBlock p ? "playbook " + p.playbook() : b.kind();
     }
 
@@ -47,6 +50,8 @@ public final class GraphRenderer {
                 shape = "{\"" + label + "\"}";
             } else if (block instanceof Block.FormatBlock) {
                 shape = ">\"" + label + "\"]";
+            } else if (block instanceof Block.CodeBlock) {
+                shape = "{{\"" + label + "\"}}";
             } else {
                 shape = "[[\"" + label + "\"]]";
             }
@@ -94,7 +99,7 @@ public final class GraphRenderer {
         for (Block block : p.blocks().values()) {
             String shape = block instanceof Block.ActionBlock ? "box" : block instanceof Block.PromptBlock
                     ? "parallelogram" : block instanceof Block.FormatBlock ? "note" : block instanceof Block.PlaybookBlock
-                    ? "component" : "diamond";
+                    ? "component" : block instanceof Block.CodeBlock ? "hexagon" : "diamond";
             String label = block.name() + "\n" + kind(block) + (joinNote(p, block) == null ? ""
                     : "\n" + joinNote(p, block));
             b.append("  ").append(dotText(block.name())).append(" [shape=").append(shape).append(", label=")

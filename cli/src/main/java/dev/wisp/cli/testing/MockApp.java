@@ -21,9 +21,21 @@ final class MockApp implements App {
     private final Map<String, List<Map<String, Object>>> mocks;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
+    private final App real;
+
     MockApp(AppSpec spec, Map<String, List<Map<String, Object>>> mocks) {
+        this(spec, mocks, null);
+    }
+
+    private MockApp(AppSpec spec, Map<String, List<Map<String, Object>>> mocks, App real) {
         this.spec = spec;
         this.mocks = mocks;
+        this.real = real;
+    }
+
+    /** An app answering from the mocks for the blocks they name, and running the rest for real (code blocks). */
+    static App around(App real, Map<String, List<Map<String, Object>>> mocks) {
+        return new MockApp(real.spec(), mocks, real);
     }
 
     @Override
@@ -33,7 +45,21 @@ final class MockApp implements App {
 
     @Override
     public AppConnection connect(AssetConfig asset) {
-        return this::execute;
+        if (real == null) {
+            return this::execute;
+        }
+        AppConnection delegate = real.connect(asset);
+        return new AppConnection() {
+            @Override
+            public java.util.concurrent.CompletionStage<ActionResult> execute(ActionContext ctx) {
+                return mocks.containsKey(ctx.blockName()) ? MockApp.this.execute(ctx) : delegate.execute(ctx);
+            }
+
+            @Override
+            public void close() {
+                delegate.close();
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")

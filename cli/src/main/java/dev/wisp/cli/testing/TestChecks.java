@@ -75,8 +75,11 @@ public final class TestChecks {
                 appId = declared == null ? null : declared.app();
             }
             spec = appId == null ? Optional.empty() : registry.app(appId).flatMap(app -> app.spec().action(a.action()));
+        } else if (pb.blocks().get(key) instanceof Block.CodeBlock code) {
+            spec = Optional.of(dev.wisp.engine.code.CodeApp.spec(code));
         } else if (pb.blocks().containsKey(key)) {
-            out.add(doc.keyLocation(at) + ": block '" + key + "' is not an action block; only actions are mocked");
+            out.add(doc.keyLocation(at) + ": block '" + key + "' is not an action or code block; only those are "
+                    + "mocked");
             return;
         } else if (key.contains(":")) {
             String appId = key.substring(0, key.indexOf(':'));

@@ -196,8 +196,8 @@ public record TestFile(Path file, Path playbook, List<TestCase> cases, SourceDoc
             }
             try {
                 if (ev.isTextual()) {
-                    Path f = file.toAbsolutePath().getParent().resolve(ev.asText());
                     try {
+                        Path f = file.toAbsolutePath().getParent().resolve(ev.asText());
                         return Events.parse(Files.readString(f), f.toString());
                     } catch (IOException | java.nio.file.InvalidPathException e) {
                         problems.add(doc.valueLocation(p) + ": cannot read event file " + ev.asText() + ": "

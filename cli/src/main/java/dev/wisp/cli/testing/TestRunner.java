@@ -54,6 +54,16 @@ public final class TestRunner {
     }
 
     public Result run(Playbook playbook, TestFile.TestCase test, RunRequest.SubPlaybookSource subs) {
+        return run(playbook, test, subs, dev.wisp.engine.code.CodeSettings.off());
+    }
+
+    /**
+     * Runs a test case whose code blocks run for real with {@code code} (when allowed), except those it mocks by
+     * name.
+     */
+    public Result run(Playbook playbook, TestFile.TestCase test, RunRequest.SubPlaybookSource subs,
+                      dev.wisp.engine.code.CodeSettings code) {
+        dev.wisp.engine.code.CodeSettings mockedCode = code.decorated(real -> MockApp.around(real, test.mocks()));
         long t0 = System.nanoTime();
         List<App> apps = new ArrayList<>();
         for (App app : installed.apps()) {
@@ -89,7 +99,8 @@ public final class TestRunner {
         RunOutcome outcome;
         try (Engine engine = new Engine(PluginRegistry.of(apps))) {
             RunRequest req = new RunRequest("test", playbook, test.inputs(), test.container(), test.artifacts(),
-                    assets, new TestPrompts(test.answers(), time), events::add, time, 8, List.of(), subs);
+                    assets, new TestPrompts(test.answers(), time), events::add, time, 8, List.of(), subs, Set.of(),
+                    mockedCode);
             outcome = drive(engine.start(req), time);
             if (outcome != null && outcome.status() == RunOutcome.Status.SUSPENDED && test.resume() != null) {
                 if (test.resume().after() != null) {
@@ -101,7 +112,7 @@ public final class TestRunner {
                 }
                 RunRequest resumed = new RunRequest("test", playbook, test.inputs(), test.container(),
                         test.artifacts(), assets, new TestPrompts(test.resume().answers(), time), events::add, time,
-                        8, prior, subs);
+                        8, prior, subs, Set.of(), mockedCode);
                 outcome = drive(engine.start(resumed), time);
             }
         }

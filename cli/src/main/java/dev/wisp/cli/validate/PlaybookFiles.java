@@ -13,7 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The playbook files named on the command line: files as given, directories searched recursively for
- * {@code *.yaml} and {@code *.yml}, skipping playbook tests ({@code *.test.yaml}) and hidden directories.
+ * {@code *.yaml} and {@code *.yml}, skipping playbook tests ({@code *.test.yaml}), {@code wisp-project.yaml} and
+ * hidden directories.
  */
 public final class PlaybookFiles {
     private PlaybookFiles() {
@@ -72,6 +73,7 @@ public final class PlaybookFiles {
 
     static boolean isPlaybook(Path f) {
         String n = f.getFileName().toString();
-        return (n.endsWith(".yaml") || n.endsWith(".yml")) && !isTest(f);
+        return (n.endsWith(".yaml") || n.endsWith(".yml")) && !isTest(f)
+                && !n.equals(dev.wisp.cli.code.ProjectFile.NAME); // the folder's settings, not a playbook
     }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class Validator {
     private final PlaybookLoader loader;
     private final AppCatalog catalog;
+    private final dev.wisp.engine.code.PythonSyntax python;
 
     public Validator(AppCatalog catalog) {
         this(catalog, List.of(SchemaCheck.shared()));
@@ -31,6 +32,9 @@ public final class Validator {
     public Validator(AppCatalog catalog, List<DocumentCheck> checks) {
         this.catalog = catalog;
         this.loader = new PlaybookLoader(checks);
+        String named = System.getenv(dev.wisp.cli.code.CodeGate.PYTHON_VARIABLE);
+        this.python = new dev.wisp.engine.code.PythonSyntax(new dev.wisp.engine.code.CodeSettings(false,
+                named, null, System.getenv(), null));
     }
 
     /**
@@ -40,7 +44,14 @@ public final class Validator {
      * @param playbook    the playbook, if the file was YAML of the right shape
      * @param diagnostics every problem, sorted by location
      */
-    public record Result(String file, Optional<Playbook> playbook, List<Diagnostic> diagnostics) {
+    public record Result(String file, Optional<Playbook> playbook, List<Diagnostic> diagnostics, List<String> notes) {
+        public Result(String file, Optional<Playbook> playbook, List<Diagnostic> diagnostics) {
+            this(file, playbook, diagnostics, List.of());
+        }
+
+        public Result {
+            notes = List.copyOf(notes);
+        }
     }
 
     /**
@@ -52,13 +63,30 @@ public final class Validator {
         try {
             LoadResult r = loader.load(file, name);
             List<Diagnostic> all = new ArrayList<>(r.diagnostics());
-            r.playbook().ifPresent(p -> all.addAll(StaticChecks.run(p, catalog, subPlaybooks(file))));
-            return new Result(name, r.playbook(), all.stream().sorted().toList());
+            List<String> notes = new ArrayList<>();
+            r.playbook().ifPresent(p -> {
+                all.addAll(StaticChecks.run(p, catalog, subPlaybooks(file)));
+                code(p, name, all, notes);
+            });
+            return new Result(name, r.playbook(), all.stream().sorted().toList(), notes);
         } catch (RuntimeException | StackOverflowError e) {
             return new Result(name, Optional.empty(), List.of(Diagnostic.of(Code.WSP000, Location.ofFile(name),
                     "Wisp failed while checking this file (" + e.getClass().getSimpleName() + "); this is a bug in "
                             + "Wisp, please report it with the file")));
         }
+    }
+
+    /** A playbook with code blocks: its Python compiled (when an interpreter is there), and a note naming them. */
+    private void code(Playbook p, String name, List<Diagnostic> all, List<String> notes) {
+        List<String> blocks = p.blocks().values().stream().filter(b -> b instanceof dev.wisp.dsl.model.Block.CodeBlock)
+                .map(dev.wisp.dsl.model.Block::name).toList();
+        if (blocks.isEmpty()) {
+            return;
+        }
+        notes.add(name + " has code blocks (" + String.join(", ", blocks) + "): they run Python only with "
+                + "--allow-code or 'code: {allow: true}' in wisp-project.yaml beside it");
+        Optional<List<Diagnostic>> syntax = python.check(p);
+        syntax.ifPresentOrElse(all::addAll, () -> notes.add(name + ": " + python.unavailable()));
     }
 
     /** Loads a playbook for running: the same checks as validate. */

@@ -30,6 +30,8 @@ final class BlockValues {
             out.addAll(f.parameters());
         } else if (block instanceof Block.PlaybookBlock p) {
             out.addAll(p.inputs().values());
+        } else if (block instanceof Block.CodeBlock c) {
+            out.addAll(c.inputs().values());
         }
         return out;
     }

@@ -134,6 +134,11 @@ final class PathCheck implements Check {
             return root.equals("playbook_output") || (root.equals("action_result") && second.equals("status"))
                     ? null : "a playbook block has playbook_output:<name> and action_result.status";
         }
+        if (target instanceof Block.CodeBlock) {
+            return root.equals("custom_function") && segs.size() > 1 || (root.equals("action_result")
+                    && (second.equals("status") || second.equals("message")))
+                    ? null : "a code block has custom_function:<output>, action_result.status and action_result.message";
+        }
         return EdgeCheck.kind(target) + " '" + target.name() + "' has no data of its own"
                 + (target instanceof Block.FilterBlock
                 ? "; read the matching items with filtered-data:" + target.name() + ":<condition>:<data path>" : "");

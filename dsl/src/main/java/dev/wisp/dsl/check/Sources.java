@@ -29,7 +29,8 @@ public final class Sources {
         if (path instanceof DataPath.BlockPath bp) {
             Block b = playbook.blocks().get(bp.block());
             boolean wildcard = hasWildcard(bp.segments());
-            if (b instanceof Block.PromptBlock || b instanceof Block.FormatBlock || b instanceof Block.PlaybookBlock) {
+            if (b instanceof Block.PromptBlock || b instanceof Block.FormatBlock || b instanceof Block.PlaybookBlock
+                    || b instanceof Block.CodeBlock) {
                 return wildcard ? bp.block() : null;
             }
             return bp.block();

@@ -107,7 +107,17 @@ public enum Code {
     /** A sub-playbook input or output that the sub-playbook does not declare. */
     WSP061("sub-playbook-io", Severity.ERROR),
     /** A sub-playbook that calls itself, directly or through other sub-playbooks. */
-    WSP062("sub-playbook-cycle", Severity.ERROR);
+    WSP062("sub-playbook-cycle", Severity.ERROR),
+
+    // --- code blocks (WSP07x)
+    /** A code block's {@code file} cannot be read. */
+    WSP070("code-file", Severity.ERROR),
+    /** A code block's Python does not compile (checked when a python3 is present). */
+    WSP071("python-syntax", Severity.ERROR),
+    /** A code block reads an input it does not declare. */
+    WSP072("code-undeclared-input", Severity.ERROR),
+    /** A code block declares an output its code never writes. */
+    WSP073("code-output-unwritten", Severity.WARNING);
 
     private final String slug;
     private final Severity defaultSeverity;

@@ -26,7 +26,7 @@ public sealed interface Block {
     /** The kinds of block; a switch over them without {@code default} must handle every kind. */
     enum Kind {
         ACTION("action"), PROMPT("prompt"), FILTER("filter"), DECISION("decision"), FORMAT("format"),
-        PLAYBOOK("playbook");
+        PLAYBOOK("playbook"), CODE("code");
 
         private final String id;
 
@@ -43,7 +43,7 @@ public sealed interface Block {
     /** The block's kind (each block type names its own, so a new type cannot be forgotten). */
     Kind type();
 
-    /** The kind as written in YAML: action, prompt, filter, decision, format or playbook. */
+    /** The kind as written in YAML: action, prompt, filter, decision, format, playbook or code. */
     default String kind() {
         return type().id();
     }
@@ -202,6 +202,56 @@ public sealed interface Block {
             Objects.requireNonNull(playbook, "playbook");
             Objects.requireNonNull(playbookLocation, "playbookLocation");
             inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        }
+
+        @Override
+        public List<String> ports() {
+            return List.of("", "success", "failure");
+        }
+    }
+
+    /**
+     * Runs Python once with its declared inputs and checks its declared outputs, read downstream as
+     * {@code <block>:custom_function:<name>}. See docs/code-blocks.md for the contract.
+     *
+     * @param code        the Python source: written inline, or read from {@code file}
+     * @param codeStart   where the source's first line is (for Python line numbers in diagnostics): inside the
+     *                    playbook for inline code, line 1 of the file otherwise
+     * @param file        the file the code was read from, relative to the playbook, or {@code null} when inline
+     * @param inputs      input name to value: a data path gives the list of its values, a literal itself
+     * @param outputs     output name to its declared type, in written order
+     * @param env         names of environment variables passed through to Python (all others are scrubbed)
+     * @param timeout     the longest it may run, or {@code null} for the engine's default
+     * @param onFailure   what a failure does when no {@code .failure} edge exists
+     */
+    record CodeBlock(BlockInfo info, String code, Location codeStart, String file, Map<String, Value> inputs,
+                     Map<String, CodeOutput> outputs, List<String> env, Duration timeout, OnFailure onFailure)
+            implements Block {
+        @Override
+        public Kind type() {
+            return Kind.CODE;
+        }
+
+        public CodeBlock {
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(codeStart, "codeStart");
+            inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+            outputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+            env = List.copyOf(env);
+            onFailure = onFailure == null ? OnFailure.CONTINUE : onFailure;
+        }
+
+        /**
+         * Where line {@code line} (1-based) and column {@code column} (1-based) of the Python source are: in the
+         * code file, or in the playbook (the lines of an inline block scalar follow its first line).
+         */
+        public Location pythonLocation(int line, int column) {
+            if (codeStart.line() == 0) {
+                return codeStart;
+            }
+            return new Location(codeStart.file(), codeStart.line() + Math.max(line, 1) - 1,
+                    codeStart.column() + Math.max(column, 1) - 1);
         }
 
         @Override

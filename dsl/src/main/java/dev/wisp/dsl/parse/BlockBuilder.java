@@ -12,6 +12,8 @@ import dev.wisp.dsl.model.PromptResponse;
 import dev.wisp.dsl.model.Repeat;
 import dev.wisp.dsl.model.Retry;
 import dev.wisp.dsl.model.Value;
+import dev.wisp.spi.DataType;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +24,8 @@ import java.util.Map;
 /** Builds one block from its mapping. Tolerant: bad fields take their defaults; the schema reports them. */
 final class BlockBuilder {
     /** The kind keys, in the order used when a block (wrongly) has several. */
-    static final List<String> KINDS = List.of("action", "prompt", "filter", "decision", "format", "playbook");
+    static final List<String> KINDS = List.of("action", "prompt", "filter", "decision", "format", "playbook",
+            "code");
     static final Duration DEFAULT_PROMPT_TIMEOUT = Duration.ofMinutes(30);
 
     private final BuildContext ctx;
@@ -49,6 +52,7 @@ final class BlockBuilder {
             case "decision" -> new Block.DecisionBlock(info, conditions(node.get("decision"),
                     BuildContext.child(pointer, "decision")));
             case "format" -> format(info, node, pointer);
+            case "code" -> code(info, node, pointer);
             default -> playbook(info, node, pointer);
         };
     }
@@ -154,6 +158,48 @@ final class BlockBuilder {
         return new Block.PlaybookBlock(info, path == null ? "" : path,
                 ctx.at(BuildContext.child(pointer, "playbook")),
                 valueMap(ctx.object(node, "inputs"), BuildContext.child(pointer, "inputs")));
+    }
+
+    private Block code(BlockInfo info, JsonNode node, String pointer) {
+        String cp = BuildContext.child(pointer, "code");
+        JsonNode spec = node.get("code");
+        String file = spec != null && spec.isObject() ? ctx.text(spec, "file") : null;
+        String code;
+        dev.wisp.dsl.diag.Location start;
+        if (file != null) {
+            dev.wisp.dsl.diag.Location at = ctx.at(BuildContext.child(cp, "file"));
+            try {
+                Path shown = CodeFiles.sibling(Path.of(ctx.doc.file()), file);
+                Path path = ctx.source == null ? shown : CodeFiles.sibling(ctx.source, file);
+                start = new dev.wisp.dsl.diag.Location(shown.toString(), 1, 1);
+                code = CodeFiles.read(path, shown, ctx, at, info.name());
+            } catch (java.nio.file.InvalidPathException e) {
+                ctx.report(Code.WSP070, at, "code file of block '" + info.name() + "' is not a file path: "
+                        + e.getReason());
+                start = at;
+                code = null;
+            }
+        } else {
+            code = ctx.scalarText(node, "code");
+            start = CodeFiles.inlineStart(ctx.source != null ? ctx.source : Path.of(ctx.doc.file()), ctx.at(cp),
+                    ctx.keyAt(cp), code);
+        }
+        Map<String, dev.wisp.dsl.model.CodeOutput> outputs = new LinkedHashMap<>();
+        JsonNode outs = ctx.object(node, "outputs");
+        if (outs != null) {
+            outs.fields().forEachRemaining(e -> {
+                JsonNode o = e.getValue();
+                String type = o.isObject() ? ctx.text(o, "type") : null;
+                DataType t = DataType.fromId(String.valueOf(type));
+                outputs.put(e.getKey(), new dev.wisp.dsl.model.CodeOutput(e.getKey(), t == null ? DataType.ANY : t,
+                        o.isObject() ? ctx.text(o, "description") : null,
+                        ctx.keyAt(BuildContext.child(BuildContext.child(pointer, "outputs"), e.getKey()))));
+            });
+        }
+        return new Block.CodeBlock(info, code == null ? "" : code, start, file,
+                valueMap(ctx.object(node, "inputs"), BuildContext.child(pointer, "inputs")), outputs,
+                ctx.strings(node, "env"), ctx.duration(node, "timeout", null),
+                "stop".equals(ctx.text(node, "on_failure")) ? OnFailure.STOP : OnFailure.CONTINUE);
     }
 
     private Map<String, Value> valueMap(JsonNode node, String pointer) {

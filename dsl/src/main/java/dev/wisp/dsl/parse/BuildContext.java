@@ -20,9 +20,13 @@ final class BuildContext {
     final Set<String> blockNames;
     final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    BuildContext(SourceDocument doc, Set<String> blockNames) {
+    /** The file the document was read from, or null when it came from a string. */
+    final java.nio.file.Path source;
+
+    BuildContext(SourceDocument doc, Set<String> blockNames, java.nio.file.Path source) {
         this.doc = doc;
         this.blockNames = blockNames;
+        this.source = source;
     }
 
     static String child(String pointer, String key) {

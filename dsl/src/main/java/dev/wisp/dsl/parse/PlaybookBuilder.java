@@ -46,13 +46,21 @@ public final class PlaybookBuilder {
     }
 
     public Result build(SourceDocument doc) {
+        return build(doc, null);
+    }
+
+    /**
+     * Builds the playbook of {@code doc}, read from {@code source} (null when it came from a string): files a
+     * playbook names, such as code files, are read beside it.
+     */
+    public Result build(SourceDocument doc, java.nio.file.Path source) {
         JsonNode root = doc.root();
         JsonNode blocksNode = root.get("blocks");
         Set<String> names = new LinkedHashSet<>();
         if (blocksNode != null && blocksNode.isObject()) {
             blocksNode.fieldNames().forEachRemaining(names::add);
         }
-        BuildContext ctx = new BuildContext(doc, names);
+        BuildContext ctx = new BuildContext(doc, names, source);
         String name = ctx.scalarText(root, "playbook");
         if (name == null) {
             name = fileStem(doc.file());

@@ -33,15 +33,15 @@ public final class PlaybookLoader {
 
     /** Loads a file, naming it {@code displayName} in diagnostics. */
     public LoadResult load(Path file, String displayName) {
-        return finish(displayName, reader.read(file, displayName));
+        return finish(displayName, reader.read(file, displayName), file);
     }
 
     /** Loads YAML text, for tests and editors. */
     public LoadResult loadString(String yaml, String displayName) {
-        return finish(displayName, reader.readString(yaml, displayName));
+        return finish(displayName, reader.readString(yaml, displayName), null);
     }
 
-    private LoadResult finish(String file, YamlReader.Result read) {
+    private LoadResult finish(String file, YamlReader.Result read, Path source) {
         List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
         SourceDocument doc = read.document();
         if (doc == null) {
@@ -50,7 +50,7 @@ public final class PlaybookLoader {
         for (DocumentCheck check : checks) {
             diagnostics.addAll(check.check(doc));
         }
-        PlaybookBuilder.Result built = builder.build(doc);
+        PlaybookBuilder.Result built = builder.build(doc, source);
         // the builder's diagnostic is the more specific one where both report the same place
         Set<Location> reported = new HashSet<>();
         built.diagnostics().forEach(d -> reported.add(d.location()));

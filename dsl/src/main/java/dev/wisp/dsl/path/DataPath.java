@@ -15,11 +15,12 @@ public sealed interface DataPath {
 
     /**
      * {@code block:action_result.data.*.id}, {@code block:action_result.summary.responses.0},
-     * {@code format_1:formatted_data.*}, {@code sub:playbook_output:name.x}.
+     * {@code format_1:formatted_data.*}, {@code sub:playbook_output:name.x}, {@code code_1:custom_function:name}.
      *
      * @param block    the block named before the colon
      * @param segments what follows the colon; for sub-playbook outputs the first segment is
-     *                 {@code playbook_output} and the second the output's name
+     *                 {@code playbook_output} and the second the output's name; likewise {@code custom_function}
+     *                 for code block outputs
      */
     record BlockPath(String block, List<Segment> segments) implements DataPath {
         public BlockPath {
@@ -27,15 +28,18 @@ public sealed interface DataPath {
             segments = List.copyOf(segments);
         }
 
-        /** The first segment's name ({@code action_result}, {@code formatted_data}, {@code playbook_output}). */
+        /**
+         * The first segment's name ({@code action_result}, {@code formatted_data}, {@code playbook_output},
+         * {@code custom_function}).
+         */
         public String root() {
             return segments.isEmpty() ? "" : segments.get(0).toString();
         }
 
         @Override
         public String text() {
-            if (root().equals("playbook_output") && segments.size() > 1) {
-                return block + ":playbook_output:" + join(segments.subList(1, segments.size()));
+            if ((root().equals("playbook_output") || root().equals("custom_function")) && segments.size() > 1) {
+                return block + ":" + root() + ":" + join(segments.subList(1, segments.size()));
             }
             return block + ":" + join(segments);
         }

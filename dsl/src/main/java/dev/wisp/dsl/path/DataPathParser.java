@@ -20,7 +20,9 @@ public final class DataPathParser {
     private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_\\-@]+");
     private static final Pattern INDEX = Pattern.compile("[0-9]{1,9}");
     private static final Set<String> BLOCK_ROOTS = Set.of("action_result", "formatted_data", "playbook_output",
-            "summary");
+            "custom_function", "summary");
+    /** The roots written with a colon before a name: {@code sub:playbook_output:x}, {@code code:custom_function:x}. */
+    private static final List<String> NAMED_ROOTS = List.of("playbook_output", "custom_function");
     private static final List<String> SOURCE_PREFIXES = List.of("filtered-data:", "playbook_input:", "container:",
             "artifact:");
 
@@ -44,7 +46,8 @@ public final class DataPathParser {
      * Whether a string in a playbook is a data path rather than a literal: it starts with {@code filtered-data:},
      * {@code playbook_input:}, {@code container:}, {@code artifact:}, {@code $.} or {@code $[}, or it is
      * {@code <identifier>:<rest>} where the identifier names a block of the playbook or the rest starts with
-     * {@code action_result}, {@code formatted_data}, {@code playbook_output} or {@code summary}.
+     * {@code action_result}, {@code formatted_data}, {@code playbook_output}, {@code custom_function} or
+     * {@code summary}.
      */
     public static boolean looksLikePath(String s, Set<String> blockNames) {
         if (s.startsWith("$.") || s.startsWith("$[")) {
@@ -146,19 +149,27 @@ public final class DataPathParser {
         }
         String rest = text.substring(colon + 1);
         int restBase = base + colon + 1;
-        if (rest.startsWith("playbook_output:")) {
-            int start = "playbook_output:".length();
-            List<Segment> segs = segments(rest.substring(start), restBase + start, "an output name");
-            List<Segment> all = new ArrayList<>();
-            all.add(new Segment.Field("playbook_output"));
-            all.addAll(segs);
-            return new BlockPath(block, all);
+        for (String named : NAMED_ROOTS) {
+            if (rest.startsWith(named + ":")) {
+                int start = named.length() + 1;
+                List<Segment> segs = segments(rest.substring(start), restBase + start, "an output name");
+                List<Segment> all = new ArrayList<>();
+                all.add(new Segment.Field(named));
+                all.addAll(segs);
+                return new BlockPath(block, all);
+            }
         }
-        List<Segment> segs = segments(rest, restBase, "action_result, formatted_data or playbook_output");
+        for (String named : NAMED_ROOTS) {
+            if (rest.equals(named)) {
+                throw new Failure("expected an output name: " + block + ":" + named + ":<name>",
+                        restBase + rest.length());
+            }
+        }
+        String expected = "action_result, formatted_data, playbook_output: or custom_function:";
+        List<Segment> segs = segments(rest, restBase, expected);
         String root = segs.get(0).toString();
-        if (!BLOCK_ROOTS.contains(root) || root.equals("playbook_output")) {
-            throw new Failure("expected action_result, formatted_data or playbook_output: after '" + block
-                    + ":', not '" + root + "'", restBase);
+        if (!BLOCK_ROOTS.contains(root) || NAMED_ROOTS.contains(root)) {
+            throw new Failure("expected " + expected + " after '" + block + ":', not '" + root + "'", restBase);
         }
         return new BlockPath(block, segs);
     }

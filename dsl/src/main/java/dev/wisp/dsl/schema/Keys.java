@@ -16,6 +16,7 @@ final class Keys {
     private static final List<String> PROMPT = List.of("prompt", "parameters", "responses", "approver", "timeout");
     private static final List<String> FORMAT = List.of("format", "parameters", "separator");
     private static final List<String> PLAYBOOK = List.of("playbook", "inputs");
+    private static final List<String> CODE = List.of("code", "inputs", "outputs", "env", "timeout", "on_failure");
 
     private Keys() {
     }
@@ -41,11 +42,16 @@ final class Keys {
                             case "prompt" -> PROMPT;
                             case "format" -> FORMAT;
                             case "playbook" -> PLAYBOOK;
+                            case "code" -> CODE;
                             default -> List.of(kind);
                         });
                     }
                 }
             }
+        } else if (pointer.matches("/blocks/[^/]+/code")) {
+            out.add("file");
+        } else if (pointer.matches("/blocks/[^/]+/outputs/[^/]+")) {
+            out.addAll(List.of("type", "description"));
         } else if (pointer.endsWith("/retry")) {
             out.addAll(List.of("attempts", "backoff", "multiplier", "max_backoff"));
         } else if (pointer.endsWith("/repeat")) {

@@ -20,7 +20,8 @@ import java.util.Set;
  * noise from the branches of {@code anyOf}/{@code oneOf} that did not apply.
  */
 final class SchemaMessages {
-    static final List<String> KINDS = List.of("action", "prompt", "filter", "decision", "format", "playbook");
+    static final List<String> KINDS = List.of("action", "prompt", "filter", "decision", "format", "playbook",
+            "code");
     private static final Set<String> DURATION_KEYS = Set.of("timeout", "backoff", "max_backoff", "interval",
             "max_duration");
 
@@ -136,11 +137,14 @@ final class SchemaMessages {
         for (ValidationMessage m : types) {
             Object[] a = m.getArguments();
             found = String.valueOf(a[0]);
-            expected.add(String.valueOf(a[1]).replaceAll("[\\[\\]]", ""));
+            expected.add(String.valueOf(a[1]).replaceAll("[\\[\\]]", "").replaceAll(",\\s*", " or "));
         }
         String want = String.join(" or ", expected).replace("string", "text");
         if (Keys.isValuePosition(pointer)) {
             want = "a text, number, boolean or null, or {value: ...} for other literals";
+        }
+        if (pointer.matches("/blocks/[^/]+/outputs/[^/]+")) {
+            want = "an object such as { type: list, description: ... }"; // one way to declare a code block output
         }
         JsonNode n = node(pointer);
         String actual = n != null && n.isTextual() ? "the text \"" + n.textValue() + "\""

@@ -158,6 +158,45 @@ class PlaybookLoaderTest {
     }
 
     @Test
+    void buildsACodeBlockWhosePythonLinesMapToThePlaybooksLines(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        String yaml = """
+                playbook: code
+                blocks:
+                  c:
+                    code: |
+                        first = 1
+                        second = 2
+                    inputs: { ids: c0:action_result.data.*.id, tag: x }
+                    outputs:
+                      n: { type: numeric, description: a count }
+                    env: [HOME]
+                    timeout: 5s
+                  c0: { action: a, app: x }
+                  f: { code: { file: f.py } }
+                edges: [start -> c0, c0 -> c, c -> f, f -> end]
+                """;
+        Path file = Files.writeString(dir.resolve("code.yaml"), yaml);
+        Files.writeString(dir.resolve("f.py"), "x = 1\n");
+        LoadResult r = loader.load(file, "code.yaml");
+        assertEquals(List.of(), r.diagnostics());
+        Block.CodeBlock c = (Block.CodeBlock) r.playbook().orElseThrow().blocks().get("c");
+        assertEquals("first = 1\nsecond = 2\n", c.code());
+        assertEquals(new Location("code.yaml", 6, 9), c.pythonLocation(2, 1), "indentation read from the file");
+        assertEquals(List.of("ids", "tag"), List.copyOf(c.inputs().keySet()));
+        assertEquals(dev.wisp.spi.DataType.NUMERIC, c.outputs().get("n").type());
+        assertEquals(List.of("HOME"), c.env());
+        assertEquals(java.time.Duration.ofSeconds(5), c.timeout());
+        Block.CodeBlock f = (Block.CodeBlock) r.playbook().orElseThrow().blocks().get("f");
+        assertEquals("x = 1\n", f.code());
+        assertEquals("f.py", f.file());
+        assertEquals(new Location("f.py", 1, 1), f.pythonLocation(1, 1));
+        Block.CodeBlock fromString = (Block.CodeBlock) load(yaml.replace("  f: { code: { file: f.py } }\n", "")
+                .replace(", c -> f, f -> end", ", c -> end")).blocks().get("c");
+        assertEquals(new Location("p.yaml", 5, 7), fromString.pythonLocation(1, 1), "two spaces under the key");
+    }
+
+    @Test
     void reportsPathSyntaxAtTheExactColumn() {
         assertEquals(List.of("p.yaml:6:38: error[WSP040]: bad data path 'b:action_result..id': empty segment "
                 + "(two dots, or a dot at the end)"), problems("""

@@ -65,10 +65,10 @@ class DataPathParserTest {
     @CsvSource(delimiter = '|', value = {
         "b:action_result..id|16|empty segment (two dots, or a dot at the end)",
         "b:action_result.data.|21|empty segment (two dots, or a dot at the end)",
-        "b:action_reslt.data|2|expected action_result, formatted_data or playbook_output: after 'b:', not 'action_reslt'",
+        "b:action_reslt.data|2|expected action_result, formatted_data, playbook_output: or custom_function: after 'b:', not 'action_reslt'",
         "b:action_result.da ta|18|unexpected character ' ' in 'da ta'",
         "filtered-data:f|14|expected filtered-data:<filter>:<condition>:<data path>",
-        "filtered-data:f:c:b:nope|20|expected action_result, formatted_data or playbook_output: after 'b:', not 'nope'",
+        "filtered-data:f:c:b:nope|20|expected action_result, formatted_data, playbook_output: or custom_function: after 'b:', not 'nope'",
         "playbook_input:|15|expected an input name after playbook_input:",
         "container:|10|expected a field after container:",
     })

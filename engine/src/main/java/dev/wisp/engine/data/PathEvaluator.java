@@ -107,6 +107,15 @@ public final class PathEvaluator {
                 }
             }
             case "playbook_output" -> walk(s.outputs(), rest, new ArrayList<>(), out);
+            case "custom_function" -> {
+                // a code block's outputs are the one data item of each of its results
+                for (int i = 0; i < s.results().size(); i++) {
+                    Object items = s.results().get(i).get("data");
+                    List<Integer> key = new ArrayList<>();
+                    key.add(i);
+                    walk(items instanceof List<?> l && !l.isEmpty() ? l.get(0) : null, rest, key, out);
+                }
+            }
             default -> {
             }
         }

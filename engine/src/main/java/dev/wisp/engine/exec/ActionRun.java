@@ -42,10 +42,23 @@ final class ActionRun {
     record Exec(long id, ActionRun run, int index, Map<String, Object> params, int attempt) {
     }
 
+    /** How a block's executions are planned: an action fans out (Fanout); a code block runs once (CodeBlocks). */
+    interface Planner {
+        Fanout.Plan plan();
+    }
+
+    private final Planner planner;
+
     ActionRun(Scheduler s, Block.ActionBlock block) {
+        this(s, block, null);
+    }
+
+    ActionRun(Scheduler s, Block.ActionBlock block, Planner planner) {
         this.s = s;
         this.block = block;
         this.target = s.resolved.get(block.name());
+        this.planner = planner != null ? planner : () -> Fanout.plan(block, target.spec(), target.asset(), s.data,
+                s.eval);
     }
 
     int limit() {
@@ -105,7 +118,7 @@ final class ActionRun {
 
     private void iterateOnce() {
         live = false;
-        Fanout.Plan plan = Fanout.plan(block, target.spec(), target.asset(), s.data, s.eval);
+        Fanout.Plan plan = planner.plan();
         plan.skipped().forEach((reason, count) ->
                 s.journal(new JournalEvent.RowsSkipped(s.now(), block.name(), count, reason)));
         if (!plan.defaults().isEmpty()) {

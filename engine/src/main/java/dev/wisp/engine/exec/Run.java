@@ -52,6 +52,7 @@ public final class Run {
     private final Map<Long, Run> children = new HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger activity = new java.util.concurrent.atomic.AtomicInteger();
     private final Scheduler scheduler;
+    private App codeApp;
 
     public Run(RunRequest req, PluginRegistry registry, ExecutorService workers) {
         this(req, registry, workers, List.of());
@@ -330,7 +331,7 @@ public final class Run {
                             req.journal().sync();
                         }
                     }, req.time(), req.maxConcurrency(), Prefixed.childEvents(s.block(), req.prior()), source,
-                    childBlocks(s.block(), req.retryInDoubt()));
+                    childBlocks(s.block(), req.retryInDoubt()), req.code());
             Run run = new Run(request, registry, workers, chain);
             children.put(s.id(), run);
             run.start().whenComplete((o, error) -> feed(() -> {
@@ -373,9 +374,22 @@ public final class Run {
         for (Block b : playbook.blocks().values()) {
             if (b instanceof Block.ActionBlock a) {
                 out.put(a.name(), resolve(playbook, a));
+            } else if (b instanceof Block.CodeBlock c) {
+                out.put(c.name(), code(playbook, c));
             }
         }
         return out;
+    }
+
+    /** A code block runs on the run's own code app (when code may not run, its execution fails saying why). */
+    private Scheduler.Resolved code(Playbook playbook, Block.CodeBlock block) {
+        if (codeApp == null) {
+            codeApp = req.code().decorator().apply(new dev.wisp.engine.code.CodeApp(playbook, req.code(),
+                    req.container(), req.prior()));
+        }
+        apps.put(block.name(), codeApp);
+        return new Scheduler.Resolved(dev.wisp.engine.code.CodeApp.spec(block), dev.wisp.engine.code.CodeApp.ASSET,
+                dev.wisp.engine.code.CodeApp.asset(), null, null);
     }
 
     private Scheduler.Resolved resolve(Playbook playbook, Block.ActionBlock block) {

@@ -313,6 +313,7 @@ public final class Scheduler {
                 case DECISION -> Decisions.decision(this, (Block.DecisionBlock) b);
                 case FORMAT -> Decisions.format(this, (Block.FormatBlock) b);
                 case PLAYBOOK -> ChildRuns.start(this, (Block.PlaybookBlock) b);
+                case CODE -> CodeBlocks.start(this, (Block.CodeBlock) b);
             }
         } catch (Operators.ConditionException | Fanout.FanoutException | IllegalArgumentException e) {
             failBlock(b.name(), e.getMessage());

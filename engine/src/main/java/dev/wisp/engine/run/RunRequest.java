@@ -28,11 +28,21 @@ import java.util.Optional;
  * @param subPlaybooks   loads sub-playbooks
  * @param retryInDoubt   blocks whose in-doubt executions (started before a crash, never finished, not safe to
  *                       repeat, their effect not found or unknowable) the user asked to run again
+ * @param code           whether and how code blocks run (off unless allowed)
  */
 public record RunRequest(String runId, Playbook playbook, Map<String, Object> inputs, Map<String, Object> container,
                          List<Object> artifacts, AssetProvider assets, PromptHandler prompts, Journal journal,
                          TimeSource time, int maxConcurrency, List<JournalEvent> prior, SubPlaybookSource subPlaybooks,
-                         java.util.Set<String> retryInDoubt) {
+                         java.util.Set<String> retryInDoubt, dev.wisp.engine.code.CodeSettings code) {
+    /** A request in which code blocks may not run. */
+    public RunRequest(String runId, Playbook playbook, Map<String, Object> inputs, Map<String, Object> container,
+                      List<Object> artifacts, AssetProvider assets, PromptHandler prompts, Journal journal,
+                      TimeSource time, int maxConcurrency, List<JournalEvent> prior, SubPlaybookSource subPlaybooks,
+                      java.util.Set<String> retryInDoubt) {
+        this(runId, playbook, inputs, container, artifacts, assets, prompts, journal, time, maxConcurrency, prior,
+                subPlaybooks, retryInDoubt, dev.wisp.engine.code.CodeSettings.off());
+    }
+
     /** A request that runs nothing in doubt again. */
     public RunRequest(String runId, Playbook playbook, Map<String, Object> inputs, Map<String, Object> container,
                       List<Object> artifacts, AssetProvider assets, PromptHandler prompts, Journal journal,
@@ -43,6 +53,7 @@ public record RunRequest(String runId, Playbook playbook, Map<String, Object> in
 
     public RunRequest {
         retryInDoubt = java.util.Set.copyOf(retryInDoubt);
+        Objects.requireNonNull(code, "code");
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(playbook, "playbook");
         inputs = Map.copyOf(inputs);

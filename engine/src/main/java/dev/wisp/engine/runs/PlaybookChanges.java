@@ -29,6 +29,33 @@ public final class PlaybookChanges {
         }
     }
 
+    /** Each code block's name to the SHA-256 of its Python, as a run records it for its resume. */
+    public static java.util.Map<String, String> codeFingerprints(dev.wisp.dsl.model.Playbook playbook) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        playbook.blocks().values().forEach(b -> {
+            if (b instanceof dev.wisp.dsl.model.Block.CodeBlock c) {
+                out.put(c.name(), sha256(c.code()));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The code blocks whose Python differs from what {@code before} recorded, described for the user: a code file
+     * beside the playbook can change while the playbook's own text does not.
+     */
+    public static List<String> codeChanged(java.util.Map<?, ?> before, dev.wisp.dsl.model.Playbook playbook) {
+        List<String> out = new ArrayList<>();
+        java.util.Map<String, String> now = codeFingerprints(playbook);
+        before.forEach((name, sha) -> {
+            if (now.containsKey(String.valueOf(name)) && !now.get(String.valueOf(name)).equals(sha)
+                    && playbook.blocks().get(String.valueOf(name)) instanceof dev.wisp.dsl.model.Block.CodeBlock c) {
+                out.add(c.file() != null ? "code file " + c.file() + " of block " + name : "block " + name);
+            }
+        });
+        return out;
+    }
+
     /** The changes, one line each (blocks added, removed or changed; edges, inputs, assets, outputs changed). */
     public static List<String> between(String before, String after) {
         JsonNode a = tree(before);

@@ -24,11 +24,21 @@ import java.util.Set;
  * @param retryInDoubt   on a resume: blocks whose in-doubt executions run again without looking for their effect
  *                       ({@code block}, or {@code block/child_block} inside a sub-playbook)
  * @param origin         where the playbook, event and assets were read from
+ * @param code           whether and how code blocks run (they run in {@code code/} of the run's directory)
  */
 public record RunSpec(Playbook playbook, Map<String, Object> inputs, Events.Event event, Assets assets,
                       PromptHandler prompts, RunRequest.SubPlaybookSource subPlaybooks, int maxConcurrency,
-                      Set<String> retryInDoubt, Origin origin) {
+                      Set<String> retryInDoubt, Origin origin, dev.wisp.engine.code.CodeSettings code) {
+    /** A run in which code blocks may not run. */
+    public RunSpec(Playbook playbook, Map<String, Object> inputs, Events.Event event, Assets assets,
+                   PromptHandler prompts, RunRequest.SubPlaybookSource subPlaybooks, int maxConcurrency,
+                   Set<String> retryInDoubt, Origin origin) {
+        this(playbook, inputs, event, assets, prompts, subPlaybooks, maxConcurrency, retryInDoubt, origin,
+                dev.wisp.engine.code.CodeSettings.off());
+    }
+
     public RunSpec {
+        Objects.requireNonNull(code, "code");
         Objects.requireNonNull(playbook, "playbook");
         inputs = Map.copyOf(inputs);
         Objects.requireNonNull(event, "event");

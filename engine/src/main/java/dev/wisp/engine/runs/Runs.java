@@ -123,11 +123,19 @@ public final class Runs implements AutoCloseable {
             unchanged(id, playbook, started, meta.get("playbook_text"));
         }
         return new StoredRun(id, playbook, path(meta.get("event")), path(meta.get("assets")),
-                (Map<String, Object>) meta.getOrDefault("inputs", Map.of()), prior, meta);
+                (Map<String, Object>) meta.getOrDefault("inputs", Map.of()), prior, meta, force);
     }
 
     /** Resumes a run {@link #open} found, with the playbook, assets and prompts the caller read again. */
     public Started resume(StoredRun stored, RunSpec spec, RunWatcher watcher) {
+        if (stored.record().get("code_sha256") instanceof Map<?, ?> before && !stored.forced()) {
+            List<String> changed = PlaybookChanges.codeChanged(before, spec.playbook());
+            if (!changed.isEmpty()) {
+                throw new RunStore.StoreException("run " + stored.runId() + " was started with other code in "
+                        + String.join(", ", changed) + "; resuming it under this code would mix the two; start a "
+                        + "new run, or resume with --force if the change cannot matter", null);
+            }
+        }
         List<String> unknown = new ArrayList<>();
         for (String b : spec.retryInDoubt()) {
             if (!canRetry(spec.playbook(), b)) {
@@ -182,7 +190,7 @@ public final class Runs implements AutoCloseable {
             };
             RunRequest request = new RunRequest(runId, spec.playbook(), spec.inputs(), spec.event().container(),
                     spec.event().artifacts(), spec.assets(), spec.prompts(), journal, time, spec.maxConcurrency(),
-                    prior, spec.subPlaybooks(), spec.retryInDoubt());
+                    prior, spec.subPlaybooks(), spec.retryInDoubt(), spec.code().in(store.dir(runId).resolve("code")));
             Engine.Handle handle = engine.start(request);
             CompletableFuture<RunResult> result = handle.outcome().toCompletableFuture().handle((outcome, error) -> {
                 try {
@@ -234,6 +242,10 @@ public final class Runs implements AutoCloseable {
         m.put("event", eventFile == null ? null : eventFile.toAbsolutePath().toString());
         m.put("assets", o.assets() == null ? null : o.assets().toAbsolutePath().toString());
         m.put("simulate", o.simulated());
+        Map<String, String> code = PlaybookChanges.codeFingerprints(spec.playbook());
+        if (!code.isEmpty()) {
+            m.put("code_sha256", code); // a code file beside the playbook can change while its text does not
+        }
         // what the run was started with, so a resume can tell when the playbook changed since; a pipe was read
         // once already (reading it again would wait for a writer that is gone), so it has nothing to compare
         if (Files.isRegularFile(o.playbook())) {

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param inputs   its inputs
  * @param prior    its journal so far
  * @param record   its run.json, to keep as it is
+ * @param forced   whether it was opened with {@code force}: changes since it started are accepted
  */
 public record StoredRun(String runId, Path playbook, Path event, Path assets, Map<String, Object> inputs,
-                        List<JournalEvent> prior, Map<String, Object> record) {
+                        List<JournalEvent> prior, Map<String, Object> record, boolean forced) {
     public StoredRun {
         inputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
         prior = List.copyOf(prior);

@@ -38,6 +38,7 @@ final class Harness {
     Map<String, dev.wisp.engine.asset.ApprovalPolicy> approvals = Map.of();
     RunRequest.SubPlaybookSource subs;
     java.util.Set<String> retryInDoubt = java.util.Set.of();
+    dev.wisp.engine.code.CodeSettings code = dev.wisp.engine.code.CodeSettings.off();
 
     static Playbook playbook(String yaml) {
         return playbook("test.yaml", yaml);
@@ -63,7 +64,7 @@ final class Harness {
             }
         };
         RunRequest req = new RunRequest("run-1", playbook(yaml), inputs, container, artifacts, assets, prompts,
-                journal, time, maxConcurrency, prior, subs, retryInDoubt);
+                journal, time, maxConcurrency, prior, subs, retryInDoubt, code);
         return engine.start(req);
     }
 

@@ -34,6 +34,9 @@ class SchedulerTest {
             if (b instanceof Block.ActionBlock a) {
                 resolved.put(a.name(), new Scheduler.Resolved(APP.spec().action(a.action()).orElseThrow(), "test",
                         new AssetConfig("test", "test", Map.of(), Set.of()), null, null));
+            } else if (b instanceof Block.CodeBlock c) {
+                resolved.put(c.name(), new Scheduler.Resolved(dev.wisp.engine.code.CodeApp.spec(c), "$code",
+                        dev.wisp.engine.code.CodeApp.asset(), null, null));
             }
         }
         return new Scheduler("run-1", pb, new RunData(Map.of(), List.of(), Map.of()), resolved, 8, prior);
@@ -73,6 +76,37 @@ class SchedulerTest {
         assertEquals(RunOutcome.Status.SUCCESS, first(done, Step.Finish.class).outcome().status());
         assertEquals(List.of(), s.on(new Step.ExecutionDone(T0, x.id(), ActionResult.failed(Map.of(), "late"))),
                 "after the end nothing more happens");
+    }
+
+    @Test
+    void aCodeBlockIsOneExecutionOfTheCodeAppWithAllItsInputsAndItsTimeoutIsATimer() {
+        Scheduler s = scheduler("""
+                playbook: code
+                blocks:
+                  l: { action: list, app: test, parameters: { count: 2 } }
+                  c:
+                    code: "outputs['n'] = len(inputs['ids'])"
+                    inputs: { ids: l:action_result.data.*.*.id, tag: x }
+                    outputs: { n: { type: numeric } }
+                    timeout: 5s
+                  e: { action: echo, app: test, parameters: { value: c:custom_function:n } }
+                edges: [start -> l, l -> c, c -> e, e -> end]
+                """, List.of());
+        Step.Execute list = first(s.on(new Step.Start(T0)), Step.Execute.class);
+        List<Step.Command> next = s.on(new Step.ExecutionDone(T0, list.id(), ActionResult.success(list.parameters(),
+                List.of(List.of(Map.of("id", "i-0"), Map.of("id", "i-1"))), Map.of(), "ok")));
+        assertEquals(List.of("execution_finished", "block_finished", "block_started", "execution_started", "Execute",
+                "SetTimer"), kinds(next));
+        Step.Execute code = first(next, Step.Execute.class);
+        assertEquals("$code", code.asset());
+        assertEquals(List.of("i-0", "i-1"), code.parameters().get("ids"));
+        assertEquals("x", code.parameters().get("tag"));
+        assertEquals(Map.of("keys", Map.of("ids", List.of(List.of(0, 0, 0), List.of(0, 0, 1))),
+                "finished", List.of("l")), code.parameters().get("$phantom"));
+        assertEquals(T0.plusSeconds(5), first(next, Step.SetTimer.class).at());
+        List<Step.Command> after = s.on(new Step.ExecutionDone(T0.plusMillis(3), code.id(),
+                ActionResult.success(code.parameters(), List.of(Map.of("n", 2)), Map.of(), "ran")));
+        assertEquals(Map.of("value", 2), first(after, Step.Execute.class).parameters());
     }
 
     @Test

@@ -1,0 +1,3 @@
+n = 1
+if n
+    outputs["n"] = n
