@@ -88,7 +88,7 @@ final class HttpSpec {
         List<OutputSpec> outs = new ArrayList<>(List.of(
                 OutputSpec.of("action_result.data.*.status_code", DataType.NUMERIC, 200),
                 OutputSpec.of("action_result.data.*.reason", DataType.STRING, "OK"),
-                OutputSpec.of("action_result.data.*.headers", DataType.OBJECT, Map.of("Content-Type",
+                OutputSpec.of("action_result.data.*.headers", DataType.OBJECT, Map.of("content-type",
                         "application/json")),
                 OutputSpec.of("action_result.data.*.response_body", DataType.ANY, Map.of("id", 42)),
                 OutputSpec.of("action_result.data.*.parsed_response_body", DataType.ANY, Map.of("id", 42)),
