@@ -167,7 +167,7 @@ final class ActionRun {
                 s.forget(exec.id());
                 s.emit(new Step.CancelExecution(exec.id()));
                 finished(exec, t0, ActionResult.failed(exec.params(), "timed out after "
-                        + Durations.format(block.timeout())));
+                        + Durations.format(block.timeout()), ActionResult.Failure.TRANSIENT));
             });
         }
     }
@@ -177,6 +177,11 @@ final class ActionRun {
         ActionResult r = Results.normalize(result, null, exec.params());
         Retry retry = block.retry();
         boolean again = !r.succeeded() && retry != null && exec.attempt() < retry.attempts() && !s.stopping();
+        if (again && r.failure() == ActionResult.Failure.PERMANENT) {
+            s.journal(new JournalEvent.Log(s.now(), block.name(), "not retried: the failure is permanent (trying "
+                    + "again cannot help): " + r.message()));
+            again = false;
+        }
         if (again && !target.spec().idempotent()) {
             s.journal(new JournalEvent.Log(s.now(), block.name(), "not retried: '" + target.spec().name()
                     + "' is not safe to repeat (it may have changed something before it failed)"));

@@ -113,6 +113,32 @@ class SchedulerTest {
     }
 
     @Test
+    void aPermanentFailureIsNotRetriedATransientOneIsAndTheJournalSaysWhich() {
+        String yaml = """
+                playbook: flaky
+                blocks:
+                  f: { action: flaky, app: test, parameters: { key: k }, retry: { attempts: 3, backoff: 5s } }
+                edges: [start -> f, f -> end]
+                """;
+        Scheduler s = scheduler(yaml, List.of());
+        Step.Execute first = first(s.on(new Step.Start(T0)), Step.Execute.class);
+        List<Step.Command> permanent = s.on(new Step.ExecutionDone(T0.plusSeconds(1), first.id(),
+                ActionResult.failed(first.parameters(), "HTTP 404", ActionResult.Failure.PERMANENT)));
+        assertEquals(List.of("log", "execution_finished", "block_finished", "run_finished", "Finish"),
+                kinds(permanent));
+        JournalEvent.ExecutionFinished f = (JournalEvent.ExecutionFinished) permanent.stream()
+                .filter(c -> c instanceof Step.Record r && r.event() instanceof JournalEvent.ExecutionFinished)
+                .map(c -> ((Step.Record) c).event()).findFirst().orElseThrow();
+        assertEquals("permanent", f.result().get("failure"));
+
+        Scheduler t = scheduler(yaml, List.of());
+        Step.Execute once = first(t.on(new Step.Start(T0)), Step.Execute.class);
+        List<Step.Command> passing = t.on(new Step.ExecutionDone(T0.plusSeconds(1), once.id(),
+                ActionResult.failed(once.parameters(), "HTTP 503", ActionResult.Failure.TRANSIENT)));
+        assertEquals(List.of("execution_finished", "execution_retrying", "SetTimer"), kinds(passing));
+    }
+
+    @Test
     void aPromptsDeadlineIsATimerAndTheQuestionIsWithdrawnWhenItFires() {
         Scheduler s = scheduler("""
                 playbook: ask

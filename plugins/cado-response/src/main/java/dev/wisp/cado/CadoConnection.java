@@ -1,5 +1,6 @@
 package dev.wisp.cado;
 
+import dev.wisp.http.Failures;
 import dev.wisp.http.HttpFailure;
 import dev.wisp.http.InDoubt;
 import dev.wisp.spi.ActionContext;
@@ -63,12 +64,12 @@ final class CadoConnection implements AppConnection {
                         "the cado_response app has no action '" + ctx.actionName() + "'"));
             };
         } catch (IllegalArgumentException | CadoException e) {
-            return CompletableFuture.completedFuture(ActionResult.failed(params, redact(e.getMessage())));
+            return CompletableFuture.completedFuture(ActionResult.failed(params, redact(e.getMessage()), failure(e)));
         }
         return run.handle((result, error) -> {
             if (error == null) {
                 return new ActionResult(result.status(), redact(result.message()), result.parameter(), result.data(),
-                        result.summary());
+                        result.summary(), result.failure());
             }
             Throwable cause = error;
             while (cause instanceof CompletionException && cause.getCause() != null) {
@@ -76,8 +77,17 @@ final class CadoConnection implements AppConnection {
             }
             String message = cause instanceof CadoException || cause instanceof IllegalArgumentException
                     || cause instanceof HttpFailure ? cause.getMessage() : ctx.actionName() + " failed: " + cause;
-            return ActionResult.failed(params, redact(message));
+            return ActionResult.failed(params, redact(message), failure(cause));
         });
+    }
+
+    /** Whether trying again can help: by status for Cado's answers, by kind for network failures. */
+    static ActionResult.Failure failure(Throwable cause) {
+        if (cause instanceof CadoException c) {
+            return c.status() == 0 ? ActionResult.Failure.UNSPECIFIED : c.status() < 300
+                    ? ActionResult.Failure.PERMANENT : Failures.ofStatus(c.status());
+        }
+        return Failures.of(cause);
     }
 
     /**

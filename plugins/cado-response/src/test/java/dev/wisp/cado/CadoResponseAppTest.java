@@ -99,8 +99,9 @@ class CadoResponseAppTest {
     @Test
     void testConnectivityExplainsWhatIsWrong() {
         server.answer(Answer.json(401, "{\"msg\":\"Unauthorized\"}"));
-        assertEquals("the access token was rejected (HTTP 401: Unauthorized); check access_token",
-                run("test connectivity").message());
+        ActionResult rejected = run("test connectivity");
+        assertEquals("the access token was rejected (HTTP 401: Unauthorized); check access_token", rejected.message());
+        assertEquals(ActionResult.Failure.PERMANENT, rejected.failure());
         server.answer(Answer.html(404, "<html><body><h1>Not Found</h1></body></html>"));
         assertTrue(run("test connectivity").message().startsWith("no Cado Response v2 API answers at"));
         server.answer(Answer.html(200, "<html>login page</html>"));
@@ -235,7 +236,9 @@ class CadoResponseAppTest {
         for (int i = 0; i < 4; i++) {
             server.answer(Answer.json(502, "{\"msg\":\"bad gateway\"}"));
         }
-        assertEquals("Cado Response failed (HTTP 502: bad gateway)", run("list projects").message());
+        ActionResult r = run("list projects");
+        assertEquals("Cado Response failed (HTTP 502: bad gateway)", r.message());
+        assertEquals(ActionResult.Failure.TRANSIENT, r.failure(), "a later retry may succeed");
         assertEquals(4, server.requests().size());
     }
 

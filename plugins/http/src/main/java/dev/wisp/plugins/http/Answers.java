@@ -83,6 +83,7 @@ final class Answers {
         if (!request.safeToRepeat() && dev.wisp.http.InDoubt.unknownStatus(r.status())) {
             why += "; it may or may not have taken effect: check the server before running it again";
         }
-        return new ActionResult(ActionResult.Status.FAILED, secrets.mask(why), params, List.of(item), summary);
+        return new ActionResult(ActionResult.Status.FAILED, secrets.mask(why), params, List.of(item), summary,
+                ok ? ActionResult.Failure.PERMANENT : dev.wisp.http.Failures.ofStatus(r.status()));
     }
 }

@@ -40,7 +40,8 @@ final class HttpAppConnection implements AppConnection {
             expected = expected(params);
             request = request(ctx);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(ActionResult.failed(params, mask(e.getMessage())));
+            return CompletableFuture.completedFuture(ActionResult.failed(params, mask(e.getMessage()),
+                    ActionResult.Failure.PERMANENT));
         }
         Request sent = request;
         return client.send(ctx, request).handle((response, error) -> {
@@ -120,7 +121,7 @@ final class HttpAppConnection implements AppConnection {
             why = why + "; " + request.describe() + " may or may not have taken effect (the http app cannot look "
                     + "for it): check the server before running it again";
         }
-        return ActionResult.failed(params, mask(why));
+        return ActionResult.failed(params, mask(why), dev.wisp.http.Failures.of(cause));
     }
 
     private String mask(String text) {

@@ -248,6 +248,19 @@ class HttpAppTest {
     }
 
     @Test
+    void failuresSayWhetherTryingAgainCanHelp() {
+        server.answer(Answer.json(404, "{}"));
+        assertEquals(ActionResult.Failure.PERMANENT, run("get data", "location", "/x").failure());
+        for (int i = 0; i < 4; i++) {
+            server.answer(Answer.json(503, "{}"));
+        }
+        assertEquals(ActionResult.Failure.TRANSIENT, run("get data", "location", "/x").failure());
+        assertEquals(ActionResult.Failure.PERMANENT, run("get data", "location", "../x").failure());
+        server.answer(Answer.json(200, "{}"));
+        assertNull(run("get data", "location", "/x").failure());
+    }
+
+    @Test
     void aRedirectToAnotherHostIsFollowedWithoutTheToken() {
         try (LoopbackServer other = LoopbackServer.start()) {
             other.answer(Answer.json(200, "{\"moved\":true}"));
