@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Throughput of the http app: 100 GETs one at a time, then 200 GETs with max_concurrency 10, against a loopback
+# server (the Cado Response simulator in its own process) that answers every request after 20 ms. Prints the
+# block's wall time from the run's journal (JVM start-up excluded) against the ideal: 100 x 20 ms = 2.0 s and
+# 200 / 10 x 20 ms = 0.4 s.
+#
+#   bench/http-gets.sh [REPEATS]     (default 3 repeats of each; needs python3 to read the journals)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repeats=${1:-3}
+command -v python3 >/dev/null || { echo "http-gets: needs python3" >&2; exit 2; }
+[ -f cli/target/wisp.jar ] || ./mvnw -q -B -ntp -DskipTests package >&2
+work=$(mktemp -d)
+cp cli/target/wisp.jar "$work/wisp.jar"
+java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$work/wisp.jar")
+trap 'kill "$sim" 2>/dev/null || true; rm -rf "$work"' EXIT
+export BENCH_TOKEN="bench-$(date +%s)-token-0123456789"
+"${java[@]}" simulate cado-response --token-env BENCH_TOKEN --latency 20 2> "$work/sim.txt" &
+sim=$!
+for _ in $(seq 100); do grep -q "listening at" "$work/sim.txt" 2>/dev/null && break; sleep 0.1; done
+base=$(sed -n 's/.*listening at \(http[^ ]*\).*/\1/p' "$work/sim.txt")
+cat > "$work/assets.yaml" <<YAML
+assets:
+  api:
+    app: http
+    config:
+      base_url: $base
+      auth: bearer
+      token: \${env:BENCH_TOKEN}
+YAML
+bench() {   # bench COUNT CONCURRENCY IDEAL_SECONDS
+  local count=$1 conc=$2 ideal=$3 paths
+  cat > "$work/gets-$conc.yaml" <<YAML
+playbook: bench_gets
+inputs:
+  paths: { type: list }
+assets:
+  api: { app: http }
+blocks:
+  gets:
+    action: get data
+    asset: api
+    max_concurrency: $conc
+    parameters:
+      location: playbook_input:paths.*
+edges:
+  - start -> gets
+  - gets -> end
+YAML
+  paths=$(python3 -c "import json; print(json.dumps(['/system/status?i=%d' % i for i in range($count)]))")
+  for r in $(seq "$repeats"); do
+    rm -rf "$work/runs"
+    "${java[@]}" run "$work/gets-$conc.yaml" --assets "$work/assets.yaml" --input "paths=$paths" \
+      --runs-dir "$work/runs" > /dev/null 2> "$work/run.txt" || { cat "$work/run.txt" >&2; exit 1; }
+    python3 - "$work"/runs/*/journal.jsonl "$count" "$conc" "$ideal" <<'PY'
+import json, sys
+from datetime import datetime
+events = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+def t(e): return datetime.fromisoformat(e["time"].replace("Z", "+00:00"))
+start = next(t(e) for e in events if e["type"] == "block_started" and e["block"] == "gets")
+end = next(t(e) for e in events if e["type"] == "block_finished" and e["block"] == "gets")
+ok = sum(1 for e in events if e["type"] == "execution_finished" and e["result"]["status"] == "success")
+wall = (end - start).total_seconds()
+ideal = float(sys.argv[4])
+print(f"{sys.argv[2]} GETs, max_concurrency {sys.argv[3]}: {wall:.2f} s (ideal {ideal:.1f} s, x{wall / ideal:.2f}), "
+      f"{ok} succeeded")
+PY
+  done
+}
+bench 100 1 2.0
+bench 200 10 0.4
