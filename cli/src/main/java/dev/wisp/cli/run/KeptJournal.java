@@ -61,4 +61,9 @@ final class KeptJournal implements Journal {
     public void sync() {
         file.sync();
     }
+
+    @Override
+    public void secret(String value) {
+        file.secret(value);
+    }
 }

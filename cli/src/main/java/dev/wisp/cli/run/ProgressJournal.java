@@ -64,6 +64,12 @@ public final class ProgressJournal implements Journal {
     }
 
     @Override
+    public void secret(String value) {
+        redactor.learn(value);
+        next.secret(value);
+    }
+
+    @Override
     public void close() {
         if (live != null) {
             live.close();

@@ -151,7 +151,11 @@ public final class RunExecutor {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> report = (Map<String, Object>) redactor.value(RunReport.build(kept.events()));
-        return new Result(runId, outcome, report, record(runId, kept, report).map(redactor::text));
+        // password parameters learned during the run are masked in what is printed too, not only in the files
+        @SuppressWarnings("unchecked")
+        RunOutcome shown = new RunOutcome(outcome.status(), redactor.text(outcome.message()),
+                (Map<String, Object>) redactor.value(outcome.outputs()), outcome.waitingFor());
+        return new Result(runId, shown, report, record(runId, kept, report).map(redactor::text));
     }
 
     /** Writes the report beside the journal; says what was lost when the run directory failed during the run. */

@@ -158,6 +158,7 @@ final class ActionRun {
             s.cancelTimer(timeout[0]);
             finished(exec, t0, ((Step.ExecutionDone) e).result());
         });
+        Secrets.parameters(s, target.spec(), exec.params());
         s.journal(new JournalEvent.ExecutionStarted(t0, block.name(), exec.index(), iteration, exec.attempt(),
                 exec.params()));
         s.emit(new Step.Execute(exec.id(), block.name(), target.assetName(), block.action(), exec.index(), iteration,
@@ -207,6 +208,7 @@ final class ActionRun {
 
     /** A result decided without calling the plugin (bad parameters, approval rejected): journaled like the rest. */
     private void recordUnrun(int index, ActionResult result) {
+        Secrets.parameters(s, target.spec(), result.parameter());
         s.journal(new JournalEvent.ExecutionFinished(s.now(), block.name(), index, iteration, 0,
                 BlockState.asMap(result), 0, true));
         record(index, result);

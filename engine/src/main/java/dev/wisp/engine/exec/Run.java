@@ -148,6 +148,8 @@ public final class Run {
         for (Step.Command c : commands) {
             if (c instanceof Step.Record r) {
                 req.journal().record(r.event());
+            } else if (c instanceof Step.Mask m) {
+                req.journal().secret(m.value());
             } else if (c instanceof Step.Execute x) {
                 execute(x);
             } else if (c instanceof Step.Reconcile x) {
@@ -307,6 +309,11 @@ public final class Run {
                         @Override
                         public void sync() {
                             req.journal().sync();
+                        }
+
+                        @Override
+                        public void secret(String value) {
+                            req.journal().secret(value);
                         }
                     }, req.time(), req.maxConcurrency(), List.of(), source);
             Run run = new Run(request, registry, workers, chain);

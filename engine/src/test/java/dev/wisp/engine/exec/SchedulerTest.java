@@ -139,6 +139,28 @@ class SchedulerTest {
     }
 
     @Test
+    void passwordParametersAreMaskedBeforeAnyEventCarriesThem() {
+        Scheduler s = scheduler("""
+                playbook: login
+                blocks:
+                  e: { action: echo, app: test, parameters: { value: hunter2-but-longer } }
+                  lit: { action: login, app: test, parameters: { user: ada, password: literal-pass-123 } }
+                  path: { action: login, app: test, parameters: { user: ada, password: e:action_result.data.*.value } }
+                edges: [start -> e, start -> lit, e -> path, lit -> end, path -> end]
+                """, List.of());
+        List<Step.Command> start = s.on(new Step.Start(T0));
+        assertEquals(new Step.Mask("literal-pass-123"), start.get(0), "before run_started");
+        assertTrue(start.stream().noneMatch(c -> c.equals(new Step.Mask("hunter2-but-longer"))));
+        Step.Execute echo = start.stream().filter(Step.Execute.class::isInstance).map(Step.Execute.class::cast)
+                .filter(x -> x.block().equals("e")).findFirst().orElseThrow();
+        List<Step.Command> next = s.on(new Step.ExecutionDone(T0.plusSeconds(1), echo.id(), ActionResult.success(
+                echo.parameters(), List.of(Map.of("value", "hunter2-but-longer")), Map.of(), "ok")));
+        int mask = next.indexOf(new Step.Mask("hunter2-but-longer"));
+        int started = kinds(next).lastIndexOf("execution_started");
+        assertTrue(mask >= 0 && mask < started, kinds(next).toString());
+    }
+
+    @Test
     void aPromptsDeadlineIsATimerAndTheQuestionIsWithdrawnWhenItFires() {
         Scheduler s = scheduler("""
                 playbook: ask
