@@ -16,6 +16,15 @@ public final class Failures {
         return status >= 400 && status < 500 ? Failure.PERMANENT : Failure.UNSPECIFIED;
     }
 
+    /** The message of what failed, the wrapping of completion stages taken off. */
+    public static String message(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
     /**
      * For an exception: an {@link HttpFailure} by its kind (network faults and timeouts are transient; TLS, an
      * unknown host, a too-large answer or a refused redirect are permanent), bad input
