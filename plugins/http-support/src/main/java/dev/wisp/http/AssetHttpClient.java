@@ -46,6 +46,8 @@ import org.apache.hc.core5.util.Timeout;
 public final class AssetHttpClient implements AutoCloseable {
     private final HttpSettings settings;
     private final CloseableHttpAsyncClient client;
+    /** Fires the whole-answer deadlines; a deadline is cancelled as soon as its answer is in. */
+    private final java.util.concurrent.ScheduledThreadPoolExecutor deadlines;
 
     public AssetHttpClient(HttpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -65,6 +67,12 @@ public final class AssetHttpClient implements AutoCloseable {
                 .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement();
         settings.proxy().ifPresent(p -> b.setProxy(new HttpHost(p.getScheme(), p.getHost(), port(p))));
         this.client = b.build();
+        this.deadlines = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "wisp-http-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
         client.start();
     }
 
@@ -151,12 +159,13 @@ public final class AssetHttpClient implements AutoCloseable {
         // a timed-out or cancelled execution aborts its request instead of leaving it to finish unseen
         ctx.onCancel(() -> exchange.cancel(true));
         // the read timeout resets with every byte: a server trickling its answer is stopped by this deadline
-        CompletableFuture.delayedExecutor(settings.answerTimeout().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        java.util.concurrent.ScheduledFuture<?> deadline = deadlines.schedule(() -> {
             if (!out.isDone()) {
                 late.set(true);
                 exchange.cancel(true);
             }
-        });
+        }, settings.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        out.whenComplete((r, e) -> deadline.cancel(false));
         return out.handle((r, error) -> {
             if (error == null) {
                 return CompletableFuture.completedFuture(r);
@@ -232,5 +241,6 @@ public final class AssetHttpClient implements AutoCloseable {
     @Override
     public void close() {
         client.close(CloseMode.IMMEDIATE); // in-flight requests belong to executions that ended or were cancelled
+        deadlines.shutdownNow();
     }
 }
