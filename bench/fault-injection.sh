@@ -6,6 +6,7 @@
 # or capture): the rule is 0.
 #
 #   bench/fault-injection.sh [RUNS] [SEED]      (default 20 runs, seed 11; needs python3 for the checks)
+#   FAULT_500=0.2 FAULT_DROP=0.1 bench/fault-injection.sh 10     (harsher rates, to exercise the in-doubt path)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs_wanted=${1:-20}
@@ -17,8 +18,8 @@ cp cli/target/wisp.jar "$work/wisp.jar"   # a build during the test must not cha
 java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$work/wisp.jar")
 trap 'kill "$sim" 2>/dev/null || true; rm -rf "$work"' EXIT
 export CADO_ACCESS_TOKEN="fault-test-$(date +%s)-token-0123456789"
-"${java[@]}" simulate cado-response --log "$work/requests.log" --fault-500 0.05 --fault-drop 0.03 \
-  --fault-429 0.02 --burst-429 1500 --latency 100 --seed "$seed" 2> "$work/sim.txt" &
+"${java[@]}" simulate cado-response --log "$work/requests.log" --fault-500 "${FAULT_500:-0.05}" \
+  --fault-drop "${FAULT_DROP:-0.03}" --fault-429 "${FAULT_429:-0.02}" --burst-429 1500 --latency 100 --seed "$seed" 2> "$work/sim.txt" &
 sim=$!
 touch "$work/requests.log"
 for _ in $(seq 100); do grep -q "listening at" "$work/sim.txt" 2>/dev/null && break; sleep 0.1; done
