@@ -38,6 +38,8 @@ final class Harness {
     Map<String, dev.wisp.engine.asset.ApprovalPolicy> approvals = Map.of();
     RunRequest.SubPlaybookSource subs;
     java.util.Set<String> retryInDoubt = java.util.Set.of();
+    /** A journal that also gets every event and secret (for example a file journal), or {@code null}. */
+    Journal also;
 
     static Playbook playbook(String yaml) {
         return playbook("test.yaml", yaml);
@@ -50,7 +52,22 @@ final class Harness {
     }
 
     Engine.Handle start(String yaml, Map<String, Object> inputs, List<JournalEvent> prior) {
-        Journal journal = events::add;
+        Journal journal = new Journal() {
+            @Override
+            public void record(JournalEvent e) {
+                events.add(e);
+                if (also != null) {
+                    also.record(e);
+                }
+            }
+
+            @Override
+            public void secret(String value) {
+                if (also != null) {
+                    also.secret(value);
+                }
+            }
+        };
         RunRequest.AssetProvider assets = new RunRequest.AssetProvider() {
             @Override
             public Optional<dev.wisp.spi.AssetConfig> asset(String name) {
