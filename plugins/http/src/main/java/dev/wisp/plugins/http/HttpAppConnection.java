@@ -37,6 +37,9 @@ final class HttpAppConnection implements AppConnection {
         Request request;
         List<Integer> expected;
         try {
+            if (ctx.actionName().equals("test connectivity")) {
+                return testConnectivity(ctx);
+            }
             expected = expected(params);
             request = request(ctx);
         } catch (IllegalArgumentException e) {
@@ -52,11 +55,33 @@ final class HttpAppConnection implements AppConnection {
         });
     }
 
+    /** GET base_url: reachable, and the credentials not refused. */
+    private CompletionStage<ActionResult> testConnectivity(ActionContext ctx) {
+        Request get = authenticated(ctx, Request.get(asset.baseUrl()).withHeaders(asset.defaultHeaders()),
+                asset.baseUrl());
+        return client.send(ctx, get).handle((r, error) -> {
+            if (error != null) {
+                return failure(ctx.parameters(), get, error);
+            }
+            ActionResult answer = Answers.result(ctx.parameters(), get, r, List.of(), asset.http().secrets());
+            String head = "HTTP " + r.status() + (r.reason().isEmpty() ? "" : " " + r.reason());
+            if (r.status() == 401 || r.status() == 403) {
+                return new ActionResult(ActionResult.Status.FAILED, asset.baseUrl() + " refused the credentials ("
+                        + head + "); check auth and its secret", ctx.parameters(), answer.data(), answer.summary(),
+                        ActionResult.Failure.PERMANENT);
+            }
+            if (r.status() >= 500) {
+                return answer;
+            }
+            return ActionResult.success(ctx.parameters(), answer.data(), answer.summary(), "connected to "
+                    + asset.baseUrl() + ": " + head);
+        });
+    }
+
     private Request request(ActionContext ctx) {
         String method = method(ctx.actionName());
         Map<String, Object> p = ctx.parameters();
         URI uri = Locations.resolve(asset, p.get("location"), p.get("query"));
-        boolean ownHost = sameOrigin(uri, asset.baseUrl());
         Request r = Request.of(method, uri).withHeaders(asset.defaultHeaders())
                 .withHeaders(HttpAsset.Headers.of(p.get("headers"), "headers"));
         if (Boolean.TRUE.equals(p.get("idempotent")) || "true".equals(String.valueOf(p.get("idempotent")))) {
@@ -68,13 +93,18 @@ final class HttpAppConnection implements AppConnection {
                 r = r.withBody(body.bytes(), body.contentType());
             }
         }
+        return authenticated(ctx, r, uri);
+    }
+
+    /** The request with the asset's credential, when it goes to the asset's own host. */
+    private Request authenticated(ActionContext ctx, Request r, URI uri) {
         HttpAsset.Auth auth = asset.auth();
         if (auth.kind().equals("none")) {
             return r;
         }
-        if (!ownHost) {
+        if (!sameOrigin(uri, asset.baseUrl())) {
             // an absolute URL to another host never gets the asset's credential
-            ctx.log(method + " to " + uri.getHost() + ", outside base_url: sent without the asset's credentials");
+            ctx.log(r.method() + " to " + uri.getHost() + ", outside base_url: sent without the asset's credentials");
             return r;
         }
         if (auth.inQuery()) {

@@ -24,6 +24,7 @@ final class HttpSpec {
 
     static AppSpec spec() {
         List<ActionSpec> actions = new ArrayList<>();
+        actions.add(testConnectivity());
         METHODS.forEach(m -> actions.add(action(m)));
         return new AppSpec(APP_ID, "1.0.0", "HTTP",
                 "Any REST API: GET, POST, PUT, PATCH, DELETE and HEAD under an asset's base_url, with auth, TLS, "
@@ -54,6 +55,17 @@ final class HttpSpec {
                         "Whether location may be an absolute URL outside base_url (credentials never go along)")));
         fields.addAll(HttpSettings.configFields());
         return fields;
+    }
+
+    private static ActionSpec testConnectivity() {
+        return new ActionSpec("test connectivity", "test_connectivity", ActionType.TEST,
+                "GETs base_url with the asset's auth: fails when the server cannot be reached, refuses the credentials "
+                        + "(401, 403) or fails (5xx); any other answer means it is reachable.", true, true, List.of(),
+                List.of(OutputSpec.of("action_result.data.*.status_code", DataType.NUMERIC, 200),
+                        OutputSpec.of("action_result.summary.status_code", DataType.NUMERIC, 200),
+                        OutputSpec.of("action_result.status", DataType.STRING, "success"),
+                        OutputSpec.of("action_result.message", DataType.STRING,
+                                "connected to https://api.example.com/v1: HTTP 200 OK")));
     }
 
     private static ConfigField optionalSecret(String name, String description) {

@@ -73,12 +73,12 @@ class HttpAppTest {
     }
 
     @Test
-    void isFoundByServiceLoaderWithSixActionsOnlyGetAndHeadSafeToRepeat() {
+    void isFoundByServiceLoaderWithItsActionsOnlyReadsSafeToRepeat() {
         App app = ServiceLoader.load(App.class).stream().map(ServiceLoader.Provider::get)
                 .filter(a -> a.spec().id().equals("http")).findFirst().orElseThrow();
-        assertEquals(List.of("get data", "post data", "put data", "patch data", "delete data", "head data"),
-                app.spec().actions().stream().map(ActionSpec::name).toList());
-        assertEquals(List.of("get data", "head data"), app.spec().actions().stream().filter(ActionSpec::idempotent)
+        assertEquals(List.of("test connectivity", "get data", "post data", "put data", "patch data", "delete data",
+                "head data"), app.spec().actions().stream().map(ActionSpec::name).toList());
+        assertEquals(List.of("test connectivity", "get data", "head data"), app.spec().actions().stream().filter(ActionSpec::idempotent)
                 .map(ActionSpec::name).toList());
         assertTrue(app.spec().configField("token").orElseThrow().secret());
         assertTrue(app.spec().action("get data").orElseThrow().output("action_result.data.*.status_code").isPresent());
@@ -258,6 +258,18 @@ class HttpAppTest {
         assertEquals(ActionResult.Failure.PERMANENT, run("get data", "location", "../x").failure());
         server.answer(Answer.json(200, "{}"));
         assertNull(run("get data", "location", "/x").failure());
+    }
+
+    @Test
+    void testConnectivityGetsBaseUrlWithTheCredentials() {
+        server.answer(Answer.json(200, "{}"), Answer.json(401, "{}"));
+        ActionResult ok = run("test connectivity");
+        assertEquals("connected to " + server.url("/api/v1") + ": HTTP 200 OK", ok.message());
+        assertEquals("/api/v1", server.requests().get(0).path());
+        assertEquals("Bearer " + TOKEN, server.requests().get(0).authorization());
+        ActionResult refused = run("test connectivity");
+        assertEquals(server.url("/api/v1") + " refused the credentials (HTTP 401 Unauthorized); check auth and its "
+                + "secret", refused.message());
     }
 
     @Test
