@@ -34,6 +34,32 @@ final class SimulateCommand implements Callable<Integer> {
             + "one line each (method, path, status), e.g. to count the POSTs of a run.")
     java.nio.file.Path log;
 
+    @Option(names = "--fault-500", defaultValue = "0", paramLabel = "RATE", description = "Answer this fraction of "
+            + "requests with a 500 after processing them (the effect happened; the answer says it failed).")
+    double fault500;
+
+    @Option(names = "--fault-503", defaultValue = "0", paramLabel = "RATE", description = "Answer this fraction of "
+            + "requests with a 503 before processing them.")
+    double fault503;
+
+    @Option(names = "--fault-drop", defaultValue = "0", paramLabel = "RATE", description = "Close the connection "
+            + "without an answer for this fraction of requests, after processing them.")
+    double faultDrop;
+
+    @Option(names = "--fault-429", defaultValue = "0", paramLabel = "RATE", description = "Start a burst of 429s "
+            + "(with Retry-After) at this fraction of requests.")
+    double fault429;
+
+    @Option(names = "--burst-429", defaultValue = "0", paramLabel = "MS", description = "How long a burst of 429s "
+            + "lasts (default: a single 429).")
+    long burst429;
+
+    @Option(names = "--latency", defaultValue = "0", paramLabel = "MS", description = "Delay every answer.")
+    long latency;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "The seed of the fault random.")
+    long seed;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!system.equals("cado-response")) {
@@ -46,7 +72,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         PrintWriter err = main.spec.commandLine().getErr();
         CountDownLatch stop = new CountDownLatch(1);
-        try (CadoSimulator sim = CadoSimulator.start(SimulatorOptions.defaults(token).withPort(port))) {
+        try (CadoSimulator sim = CadoSimulator.start(SimulatorOptions.defaults(token).withPort(port)
+                .withFaults(new SimulatorOptions.Faults(fault503, fault429, faultDrop, latency, seed, false, fault500,
+                        burst429)))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             err.println("Cado Response simulator listening at " + sim.baseUrl());
             err.println("accepting the token in $" + tokenEnv + "; " + sim.describe());

@@ -17,9 +17,45 @@ import java.util.Objects;
  * @param parameter the parameters this execution actually used
  * @param data      the data items the action produced
  * @param summary   a small object of counts and headline values
+ * @param failure   for a failed execution, whether trying again can help ({@link Failure#UNSPECIFIED} when the app
+ *                  does not say); {@code null} for a success
  */
 public record ActionResult(Status status, String message, Map<String, Object> parameter, List<Object> data,
-                           Map<String, Object> summary) {
+                           Map<String, Object> summary, Failure failure) {
+
+    /**
+     * Whether a failure may go away by itself. The engine's {@code retry} repeats transient and unspecified failures
+     * of actions that are safe to repeat, never permanent ones.
+     */
+    public enum Failure {
+        /** A passing fault: a timeout, a 429 or 5xx, a lost connection. Trying again later can help. */
+        TRANSIENT("transient"),
+        /** A mistake that stays: bad input, a 4xx, a refused credential. Trying again cannot help. */
+        PERMANENT("permanent"),
+        /** The app does not say (apps written before this distinction, unexpected errors). */
+        UNSPECIFIED("unspecified");
+
+        private final String id;
+
+        Failure(String id) {
+            this.id = id;
+        }
+
+        /** The value shown in journals and reports. */
+        public String id() {
+            return id;
+        }
+
+        /** Parses {@link #id()}; unknown or missing names are {@link #UNSPECIFIED}. */
+        public static Failure fromId(Object id) {
+            for (Failure f : values()) {
+                if (f.id.equals(id)) {
+                    return f;
+                }
+            }
+            return UNSPECIFIED;
+        }
+    }
 
     /** Whether the execution succeeded. */
     public enum Status {
@@ -44,6 +80,13 @@ public record ActionResult(Status status, String message, Map<String, Object> pa
         parameter = unmodifiableCopy(parameter);
         data = data == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(data));
         summary = unmodifiableCopy(summary);
+        failure = status == Status.SUCCESS ? null : failure == null ? Failure.UNSPECIFIED : failure;
+    }
+
+    /** A result that does not say whether its failure is transient (as apps wrote them before it could). */
+    public ActionResult(Status status, String message, Map<String, Object> parameter, List<Object> data,
+                        Map<String, Object> summary) {
+        this(status, message, parameter, data, summary, null);
     }
 
     private static Map<String, Object> unmodifiableCopy(Map<String, Object> map) {
@@ -57,6 +100,16 @@ public record ActionResult(Status status, String message, Map<String, Object> pa
 
     public static ActionResult failed(Map<String, Object> parameter, String message) {
         return new ActionResult(Status.FAILED, message, parameter, List.of(), Map.of());
+    }
+
+    /** A failed result that says whether trying again can help. */
+    public static ActionResult failed(Map<String, Object> parameter, String message, Failure failure) {
+        return new ActionResult(Status.FAILED, message, parameter, List.of(), Map.of(), failure);
+    }
+
+    /** The same result saying whether its failure is transient (no change for a success). */
+    public ActionResult withFailure(Failure kind) {
+        return new ActionResult(status, message, parameter, data, summary, kind);
     }
 
     public boolean succeeded() {

@@ -64,6 +64,11 @@ public final class ProgressDisplay implements RunWatcher {
     }
 
     @Override
+    public void secret(String value) {
+        redactor.learn(value);
+    }
+
+    @Override
     public void closed() {
         if (live != null) {
             live.close();

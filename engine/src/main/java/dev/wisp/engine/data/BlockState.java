@@ -44,7 +44,10 @@ public record BlockState(List<Map<String, Object>> results, String formatted, Li
         return new BlockState(maps, null, List.of(), Map.of(), Map.of());
     }
 
-    /** An action result as the map data paths read: status, message, parameter, data, summary. */
+    /**
+     * An action result as the map data paths read: status, message, parameter, data, summary, and for a failure the
+     * app classified, failure (transient or permanent).
+     */
     public static Map<String, Object> asMap(ActionResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", r.status().id());
@@ -52,6 +55,9 @@ public record BlockState(List<Map<String, Object>> results, String formatted, Li
         m.put("parameter", r.parameter());
         m.put("data", r.data());
         m.put("summary", r.summary());
+        if (r.failure() != null && r.failure() != ActionResult.Failure.UNSPECIFIED) {
+            m.put("failure", r.failure().id()); // transient or permanent: whether a retry could help
+        }
         return m;
     }
 }

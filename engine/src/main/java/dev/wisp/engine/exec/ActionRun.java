@@ -207,6 +207,7 @@ final class ActionRun {
             s.cancelTimer(timeout[0]);
             finished(exec, t0, ((Step.ExecutionDone) e).result());
         });
+        Secrets.parameters(s, target.spec(), exec.params());
         s.journal(new JournalEvent.ExecutionStarted(t0, block.name(), exec.index(), iteration, exec.attempt(),
                 exec.params()));
         s.emit(new Step.Execute(exec.id(), block.name(), target.assetName(), block.action(), exec.index(), iteration,
@@ -216,7 +217,7 @@ final class ActionRun {
                 s.forget(exec.id());
                 s.emit(new Step.CancelExecution(exec.id()));
                 finished(exec, t0, ActionResult.failed(exec.params(), "timed out after "
-                        + Durations.format(block.timeout())));
+                        + Durations.format(block.timeout()), ActionResult.Failure.TRANSIENT));
             });
         }
     }
@@ -226,6 +227,11 @@ final class ActionRun {
         ActionResult r = Results.normalize(result, null, exec.params());
         Retry retry = block.retry();
         boolean again = !r.succeeded() && retry != null && exec.attempt() < retry.attempts() && !s.stopping();
+        if (again && r.failure() == ActionResult.Failure.PERMANENT) {
+            s.journal(new JournalEvent.Log(s.now(), block.name(), "not retried: the failure is permanent (trying "
+                    + "again cannot help): " + r.message()));
+            again = false;
+        }
         if (again && !target.spec().idempotent()) {
             s.journal(new JournalEvent.Log(s.now(), block.name(), "not retried: '" + target.spec().name()
                     + "' is not safe to repeat (it may have changed something before it failed)"));
@@ -251,6 +257,7 @@ final class ActionRun {
 
     /** A result decided without calling the plugin (bad parameters, approval rejected): journaled like the rest. */
     private void recordUnrun(int index, ActionResult result) {
+        Secrets.parameters(s, target.spec(), result.parameter());
         s.journal(new JournalEvent.ExecutionFinished(s.now(), block.name(), index, iteration, 0,
                 BlockState.asMap(result), 0, true));
         record(index, result);

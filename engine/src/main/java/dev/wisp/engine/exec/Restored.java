@@ -173,7 +173,8 @@ final class Restored {
                 : ActionResult.Status.FAILED, (String) m.get("message"),
                 (Map<String, Object>) m.getOrDefault("parameter", Map.of()),
                 (List<Object>) m.getOrDefault("data", List.of()),
-                (Map<String, Object>) m.getOrDefault("summary", Map.of()));
+                (Map<String, Object>) m.getOrDefault("summary", Map.of()),
+                ActionResult.Failure.fromId(m.get("failure")));
     }
 
     /** The block state a BlockFinished event's output describes. */

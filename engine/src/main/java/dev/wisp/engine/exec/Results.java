@@ -27,7 +27,7 @@ final class Results {
             return ActionResult.failed(params, "the plugin returned no result");
         }
         return new ActionResult(r.status(), r.message(), sanitizeMap(r.parameter()), sanitizeList(r.data()),
-                sanitizeMap(r.summary()));
+                sanitizeMap(r.summary()), r.failure());
     }
 
     /** Keeps JSON-like values; anything else becomes its text, so the journal can always be written. */

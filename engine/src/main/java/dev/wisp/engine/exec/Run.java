@@ -158,6 +158,10 @@ public final class Run {
                 unwritten = true;
                 continue;
             }
+            if (c instanceof Step.Mask m) {
+                req.journal().secret(m.value()); // before any event that carries it is written
+                continue;
+            }
             if (unwritten && !(c instanceof Step.SetTimer || c instanceof Step.CancelTimer)) {
                 req.journal().flush();
                 unwritten = false;
@@ -329,6 +333,11 @@ public final class Run {
                         @Override
                         public void sync() {
                             req.journal().sync();
+                        }
+
+                        @Override
+                        public void secret(String value) {
+                            req.journal().secret(value);
                         }
                     }, req.time(), req.maxConcurrency(), Prefixed.childEvents(s.block(), req.prior()), source,
                     childBlocks(s.block(), req.retryInDoubt()), req.code());

@@ -243,6 +243,16 @@ public final class Scheduler {
     // ---- the graph
 
     private void start() {
+        playbook.inputs().values().forEach(in -> {
+            if (in.type() == dev.wisp.spi.DataType.PASSWORD) {
+                Secrets.mask(this, data.inputs().get(in.name()));
+            }
+        });
+        resolved.forEach((block, r) -> {
+            if (r.spec() != null && playbook.blocks().get(block) instanceof Block.ActionBlock a) {
+                Secrets.literals(this, a, r.spec());
+            }
+        });
         if (prior.isEmpty()) {
             journal(new JournalEvent.RunStarted(now, runId, playbook.name(), playbook.file(),
                     new LinkedHashMap<>(data.inputs()), null));

@@ -69,6 +69,10 @@ public final class Step {
     public sealed interface Command {
     }
 
+    /** A secret value (of a password parameter or input): mask it from here on, before the events that carry it. */
+    public record Mask(String value) implements Command {
+    }
+
     /** Write this event to the journal; commands after it may depend on it being written. */
     public record Record(JournalEvent event) implements Command {
     }

@@ -23,6 +23,13 @@ public interface Journal extends AutoCloseable {
     default void sync() {
     }
 
+    /**
+     * A secret the run found (the value of a {@code password} parameter): masked from now on wherever this journal
+     * writes or shows, like the asset secrets. The default has nothing to mask.
+     */
+    default void secret(String value) {
+    }
+
     @Override
     default void close() {
     }

@@ -100,6 +100,11 @@ public final class JsonlJournal implements Journal {
     }
 
     @Override
+    public void secret(String value) {
+        redactor.learn(value);
+    }
+
+    @Override
     public synchronized void sync() {
         try {
             out.flush();

@@ -25,6 +25,9 @@ public final class Redactor {
     public static final int MIN_LENGTH = 8;
     private final List<String> secrets;
     private final List<String> whole;
+    /** Secrets learned during the run (values of password parameters), longest first; replaced, never changed. */
+    private volatile List<String> learned = List.of();
+    private volatile List<String> learnedWhole = List.of();
 
     public Redactor(Collection<String> secrets) {
         List<String> distinct = secrets.stream().filter(s -> s != null && !s.isEmpty()).distinct().toList();
@@ -57,21 +60,54 @@ public final class Redactor {
     public Redactor and(Redactor other) {
         List<String> all = new ArrayList<>(secrets);
         all.addAll(whole);
+        all.addAll(learned);
+        all.addAll(learnedWhole);
         all.addAll(other.secrets);
         all.addAll(other.whole);
+        all.addAll(other.learned);
+        all.addAll(other.learnedWhole);
         return new Redactor(all);
     }
 
+    /**
+     * Adds a secret found while the run goes (the value of a {@code password} parameter): from now on it is masked
+     * like the asset secrets this redactor started with, in every journal line, report and message it redacts.
+     * Thread-safe.
+     */
+    public synchronized void learn(String secret) {
+        if (secret == null || secret.isEmpty() || secrets.contains(secret) || whole.contains(secret)
+                || learned.contains(secret) || learnedWhole.contains(secret)) {
+            return;
+        }
+        if (tooShort(secret)) {
+            List<String> w = new ArrayList<>(learnedWhole);
+            w.add(secret);
+            learnedWhole = List.copyOf(w);
+            return;
+        }
+        List<String> l = new ArrayList<>(learned);
+        l.add(secret);
+        l.sort(Comparator.comparingInt(String::length).reversed());
+        learned = List.copyOf(l);
+    }
+
+    private boolean empty() {
+        return secrets.isEmpty() && whole.isEmpty() && learned.isEmpty() && learnedWhole.isEmpty();
+    }
+
     public String text(String s) {
-        if (s == null || (secrets.isEmpty() && whole.isEmpty())) {
+        if (s == null || empty()) {
             return s;
         }
-        return whole.contains(s) ? MASK : inside(s);
+        return whole.contains(s) || learnedWhole.contains(s) ? MASK : inside(s);
     }
 
     private String inside(String s) {
         String out = s;
-        for (String secret : secrets) {
+        List<String> all = new ArrayList<>(secrets);
+        all.addAll(learned);
+        all.sort(Comparator.comparingInt(String::length).reversed());
+        for (String secret : all) {
             out = out.replace(secret, MASK);
         }
         return out;
@@ -79,7 +115,7 @@ public final class Redactor {
 
     /** A redacted copy of a JSON-like value. */
     public Object value(Object v) {
-        if (secrets.isEmpty() && whole.isEmpty()) {
+        if (empty()) {
             return v;
         }
         if (v instanceof String s) {

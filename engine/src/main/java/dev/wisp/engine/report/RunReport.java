@@ -107,6 +107,9 @@ public final class RunReport {
             r.put("parameter", x.result().get("parameter"));
             r.put("data", capped(x.result().get("data")));
             r.put("summary", x.result().get("summary"));
+            if (x.result().get("failure") != null) {
+                r.put("failure", x.result().get("failure")); // transient or permanent
+            }
             r.put("duration_ms", x.durationMillis());
             results.removeIf(old -> old.get("index").equals(x.index()) && old.get("iteration").equals(x.iteration()));
             results.add(r);

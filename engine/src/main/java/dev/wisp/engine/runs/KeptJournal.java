@@ -80,4 +80,9 @@ final class KeptJournal implements Journal {
             failure = e;
         }
     }
+
+    @Override
+    public void secret(String value) {
+        file.secret(value);
+    }
 }

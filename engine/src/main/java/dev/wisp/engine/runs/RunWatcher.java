@@ -12,6 +12,13 @@ public interface RunWatcher {
     default void event(JournalEvent event) {
     }
 
+    /**
+     * A secret the run found (the value of a {@code password} parameter or input): mask it in whatever is shown
+     * from now on, like the asset secrets.
+     */
+    default void secret(String value) {
+    }
+
     /** Something the user should know about the run's record (a journal's torn last line was dropped). */
     default void notice(String message) {
     }

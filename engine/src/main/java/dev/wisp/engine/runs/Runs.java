@@ -184,6 +184,12 @@ public final class Runs implements AutoCloseable {
                 }
 
                 @Override
+                public void secret(String value) {
+                    kept.secret(value); // the file journal's redactor, which masks the report below too
+                    watcher.secret(value);
+                }
+
+                @Override
                 public void sync() {
                     kept.sync();
                 }
@@ -204,7 +210,11 @@ public final class Runs implements AutoCloseable {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> report = (Map<String, Object>) redactor.value(RunReport.build(kept.events()));
-                return new RunResult(runId, outcome, report, written(runId, kept, report).map(redactor::text));
+                // password values learned during the run are masked in what is printed too, not only in the files
+                @SuppressWarnings("unchecked")
+                RunOutcome shown = new RunOutcome(outcome.status(), redactor.text(outcome.message()),
+                        (Map<String, Object>) redactor.value(outcome.outputs()), outcome.waitingFor());
+                return new RunResult(runId, shown, report, written(runId, kept, report).map(redactor::text));
             });
             return new Started(runId, handle, result);
         } catch (RuntimeException e) {

@@ -39,6 +39,8 @@ final class Harness {
     RunRequest.SubPlaybookSource subs;
     java.util.Set<String> retryInDoubt = java.util.Set.of();
     dev.wisp.engine.code.CodeSettings code = dev.wisp.engine.code.CodeSettings.off();
+    /** A journal that also gets every event and secret (for example a file journal), or {@code null}. */
+    Journal also;
 
     static Playbook playbook(String yaml) {
         return playbook("test.yaml", yaml);
@@ -51,7 +53,22 @@ final class Harness {
     }
 
     Engine.Handle start(String yaml, Map<String, Object> inputs, List<JournalEvent> prior) {
-        Journal journal = events::add;
+        Journal journal = new Journal() {
+            @Override
+            public void record(JournalEvent e) {
+                events.add(e);
+                if (also != null) {
+                    also.record(e);
+                }
+            }
+
+            @Override
+            public void secret(String value) {
+                if (also != null) {
+                    also.secret(value);
+                }
+            }
+        };
         RunRequest.AssetProvider assets = new RunRequest.AssetProvider() {
             @Override
             public Optional<dev.wisp.spi.AssetConfig> asset(String name) {

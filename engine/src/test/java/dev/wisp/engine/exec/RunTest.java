@@ -1,6 +1,7 @@
 package dev.wisp.engine.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -591,5 +592,30 @@ class RunTest {
         assertEquals(List.of("reconcile create {key=found-3}"), h.app.calls, "looked for, never sent again");
         assertEquals("found", h.events(JournalEvent.ExecutionReconciled.class).get(0).outcome());
         assertEquals("sub/c", h.events(JournalEvent.ExecutionReconciled.class).get(0).block());
+    }
+
+    @Test
+    void passwordValuesNeverReachTheJournalFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("journal.jsonl");
+        Harness h = new Harness();
+        try (dev.wisp.engine.journal.JsonlJournal jsonl = new dev.wisp.engine.journal.JsonlJournal(file,
+                dev.wisp.engine.journal.Redactor.none())) {
+            h.also = jsonl;
+            RunOutcome o = h.finish(h.start("""
+                    playbook: login
+                    inputs:
+                      pw: { type: password }
+                    blocks:
+                      from_input: { action: login, app: test, parameters: { user: ada, password: playbook_input:pw } }
+                      literal: { action: login, app: test, parameters: { user: ada, password: literal-pass-123 } }
+                    edges: [start -> from_input, start -> literal, from_input -> end, literal -> end]
+                    """, Map.of("pw", "input-pass-456"), List.of()));
+            assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
+        }
+        String text = java.nio.file.Files.readString(file);
+        assertTrue(text.contains("logged in with ***"), text);
+        assertFalse(text.contains("input-pass-456"), text);
+        assertFalse(text.contains("literal-pass-123"), text);
     }
 }

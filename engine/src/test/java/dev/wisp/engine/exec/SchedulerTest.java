@@ -147,6 +147,54 @@ class SchedulerTest {
     }
 
     @Test
+    void aPermanentFailureIsNotRetriedATransientOneIsAndTheJournalSaysWhich() {
+        String yaml = """
+                playbook: flaky
+                blocks:
+                  f: { action: flaky, app: test, parameters: { key: k }, retry: { attempts: 3, backoff: 5s } }
+                edges: [start -> f, f -> end]
+                """;
+        Scheduler s = scheduler(yaml, List.of());
+        Step.Execute first = first(s.on(new Step.Start(T0)), Step.Execute.class);
+        List<Step.Command> permanent = s.on(new Step.ExecutionDone(T0.plusSeconds(1), first.id(),
+                ActionResult.failed(first.parameters(), "HTTP 404", ActionResult.Failure.PERMANENT)));
+        assertEquals(List.of("log", "execution_finished", "block_finished", "run_finished", "Finish"),
+                kinds(permanent));
+        JournalEvent.ExecutionFinished f = (JournalEvent.ExecutionFinished) permanent.stream()
+                .filter(c -> c instanceof Step.Record r && r.event() instanceof JournalEvent.ExecutionFinished)
+                .map(c -> ((Step.Record) c).event()).findFirst().orElseThrow();
+        assertEquals("permanent", f.result().get("failure"));
+
+        Scheduler t = scheduler(yaml, List.of());
+        Step.Execute once = first(t.on(new Step.Start(T0)), Step.Execute.class);
+        List<Step.Command> passing = t.on(new Step.ExecutionDone(T0.plusSeconds(1), once.id(),
+                ActionResult.failed(once.parameters(), "HTTP 503", ActionResult.Failure.TRANSIENT)));
+        assertEquals(List.of("execution_finished", "execution_retrying", "SetTimer"), kinds(passing));
+    }
+
+    @Test
+    void passwordParametersAreMaskedBeforeAnyEventCarriesThem() {
+        Scheduler s = scheduler("""
+                playbook: login
+                blocks:
+                  e: { action: echo, app: test, parameters: { value: hunter2-but-longer } }
+                  lit: { action: login, app: test, parameters: { user: ada, password: literal-pass-123 } }
+                  path: { action: login, app: test, parameters: { user: ada, password: e:action_result.data.*.value } }
+                edges: [start -> e, start -> lit, e -> path, lit -> end, path -> end]
+                """, List.of());
+        List<Step.Command> start = s.on(new Step.Start(T0));
+        assertEquals(new Step.Mask("literal-pass-123"), start.get(0), "before run_started");
+        assertTrue(start.stream().noneMatch(c -> c.equals(new Step.Mask("hunter2-but-longer"))));
+        Step.Execute echo = start.stream().filter(Step.Execute.class::isInstance).map(Step.Execute.class::cast)
+                .filter(x -> x.block().equals("e")).findFirst().orElseThrow();
+        List<Step.Command> next = s.on(new Step.ExecutionDone(T0.plusSeconds(1), echo.id(), ActionResult.success(
+                echo.parameters(), List.of(Map.of("value", "hunter2-but-longer")), Map.of(), "ok")));
+        int mask = next.indexOf(new Step.Mask("hunter2-but-longer"));
+        int started = kinds(next).lastIndexOf("execution_started");
+        assertTrue(mask >= 0 && mask < started, kinds(next).toString());
+    }
+
+    @Test
     void aPromptsDeadlineIsATimerAndTheQuestionIsWithdrawnWhenItFires() {
         Scheduler s = scheduler("""
                 playbook: ask

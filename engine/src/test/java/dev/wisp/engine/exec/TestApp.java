@@ -52,7 +52,9 @@ public final class TestApp implements App {
                 action("hang", true, List.of()),
                 action("boom", true, List.of()),
                 action("nothing", true, List.of()),
-                action("gather", true, List.of(p("items", DataType.LIST, true)))));
+                action("gather", true, List.of(p("items", DataType.LIST, true))),
+                action("login", true, List.of(p("user", DataType.STRING, true),
+                        p("password", DataType.PASSWORD, true)))));
     }
 
     @Override
@@ -114,6 +116,10 @@ public final class TestApp implements App {
                     return ActionResult.failed(p, "failed " + p.get("key"));
                 }
                 return ActionResult.success(p, List.of(Map.of("key", p.get("key"))), Map.of(), "ok");
+            }
+            case "login" -> {
+                // a careless app that echoes the password: the engine masks it anyway
+                return ActionResult.success(p, List.of(), Map.of(), "logged in with " + p.get("password"));
             }
             case "hang" -> throw new HangException();
             case "boom" -> throw new IllegalStateException("kaboom");

@@ -55,4 +55,21 @@ class RedactorTest {
         assertEquals(events.get(0).toString().replace("playbook=pb", "playbook=***"), read.get(0).toString(),
                 "type names, times and keys are never masked, a whole value that is a short secret is");
     }
+
+    @Test
+    void aSecretLearnedDuringTheRunIsMaskedFromThenOnInTheJournal(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        Redactor r = new Redactor(List.of("asset-secret-1234"));
+        try (JsonlJournal j = new JsonlJournal(file, r)) {
+            j.secret("param-password-99");
+            j.secret("short");
+            j.record(new JournalEvent.Log(java.time.Instant.EPOCH, "b", "used param-password-99 and short"));
+            j.record(new JournalEvent.Log(java.time.Instant.EPOCH, "b", "short"));
+        }
+        String text = java.nio.file.Files.readString(file);
+        assertFalse(text.contains("param-password-99"), text);
+        assertTrue(text.contains("used *** and short"), "a short one is masked only as a whole value: " + text);
+        assertEquals("***", r.text("short"));
+        assertEquals("*** ***", r.and(Redactor.none()).text("param-password-99 asset-secret-1234"));
+    }
 }

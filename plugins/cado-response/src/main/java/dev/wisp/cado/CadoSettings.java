@@ -1,5 +1,6 @@
 package dev.wisp.cado;
 
+import dev.wisp.http.HttpSettings;
 import dev.wisp.spi.AssetConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,10 +15,13 @@ import java.util.Optional;
  * @param defaultProject the project used when an action leaves project_id out
  * @param defaultBucket  the bucket used when an action leaves bucket out
  * @param defaultRegion  the region used when an action leaves region out
+ * @param maxPollFailures polls in a row loop pipeline tolerates failing
+ * @param http           how the shared HTTP client connects (TLS, CA bundle, proxy, timeouts, pool size)
  */
 record CadoSettings(URI baseUrl, String token, Optional<Long> defaultProject, Optional<String> defaultBucket,
                     Optional<String> defaultRegion, boolean verifyServerCert, Duration connectTimeout,
-                    Duration readTimeout, Duration pollInterval, Duration maxWait, int maxConnections) {
+                    Duration readTimeout, Duration pollInterval, Duration maxWait, int maxConnections,
+                    long maxPollFailures, HttpSettings http) {
 
     @Override
     public String toString() {
@@ -53,7 +57,9 @@ record CadoSettings(URI baseUrl, String token, Optional<Long> defaultProject, Op
                 positive(asset, "read_timeout", 60, Duration::ofSeconds),
                 positive(asset, "poll_interval", 60, Duration::ofSeconds),
                 positive(asset, "max_wait", 86_400, Duration::ofSeconds),
-                positive(asset, "max_connections", 32, n -> (int) Math.min(n, 1024)));
+                positive(asset, "max_connections", 32, n -> (int) Math.min(n, 1024)),
+                positive(asset, "max_poll_failures", PipelineLoop.MAX_POLL_FAILURES, n -> n),
+                HttpSettings.from(asset));
     }
 
     private static Optional<Long> projectId(AssetConfig asset) {

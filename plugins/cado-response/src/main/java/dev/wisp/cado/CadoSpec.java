@@ -110,10 +110,16 @@ final class CadoSpec {
                         "Verify the server's TLS certificate (turn off only for test setups)"),
                 ConfigField.optional("connect_timeout", DataType.NUMERIC, 10, "Seconds to wait for a connection"),
                 ConfigField.optional("read_timeout", DataType.NUMERIC, 60, "Seconds to wait for an answer"),
+                ConfigField.optional("ca_bundle", DataType.STRING, null,
+                        "A PEM file of CA certificates to trust instead of the system's (a private CA)"),
+                ConfigField.optional("proxy", DataType.STRING, null, "An HTTP proxy, e.g. http://proxy.example:3128"),
                 ConfigField.optional("poll_interval", DataType.NUMERIC, 60,
                         "Seconds between polls of loop pipeline"),
                 ConfigField.optional("max_wait", DataType.NUMERIC, 86_400,
                         "Seconds loop pipeline waits at most for a pipeline to finish"),
+                ConfigField.optional("max_poll_failures", DataType.NUMERIC, PipelineLoop.MAX_POLL_FAILURES,
+                        "Polls in a row of loop pipeline that may fail (5xx, 429, timeouts, lost connections) "
+                                + "before it gives up; the pipeline keeps running on the server meanwhile"),
                 ConfigField.optional("max_connections", DataType.NUMERIC, 32,
                         "Connections to the server at most (fan-out runs many executions at once)"));
     }
@@ -267,7 +273,8 @@ final class CadoSpec {
         outs.add(OutputSpec.of("action_result.summary.subtasks_total", DataType.NUMERIC, 18));
         return action("loop pipeline", ActionType.INVESTIGATE,
                 "Get a pipeline every 60 seconds (configurable) until it has terminated; fails when the pipeline "
-                        + "failed or was cancelled, or when it is still running after max_wait.", true,
+                        + "failed or was cancelled, when it is still running after max_wait, or when more polls in a "
+                        + "row than max_poll_failures fail.", true,
                 List.of(pipelineId(),
                         ParameterSpec.builder("interval", DataType.NUMERIC).example(60)
                                 .description("Seconds between polls (default: the asset's poll_interval, 60)").build(),

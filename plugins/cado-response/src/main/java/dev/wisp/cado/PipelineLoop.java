@@ -17,11 +17,15 @@ import java.util.concurrent.CompletionStage;
  * polled once and reported success; this one does what its documentation says.)
  */
 final class PipelineLoop {
+    /** Polls in a row that may fail by default before the loop gives up. */
+    static final int MAX_POLL_FAILURES = 5;
     private final CadoActions actions;
     private final ActionContext ctx;
     private final long pipeline;
     private final Duration interval;
     private final Duration maxWait;
+    private final long maxPollFailures;
+    private int failuresInARow;
     private final List<Object> snapshots = new ArrayList<>();
     private final CompletableFuture<ActionResult> result = new CompletableFuture<>();
     private Instant started;
@@ -32,6 +36,7 @@ final class PipelineLoop {
         this.pipeline = Ids.id("pipeline_id", ctx.parameters().get("pipeline_id"));
         this.interval = seconds("interval", settings.pollInterval());
         this.maxWait = seconds("max_wait", settings.maxWait());
+        this.maxPollFailures = settings.maxPollFailures();
     }
 
     private Duration seconds(String name, Duration fallback) {
@@ -60,9 +65,10 @@ final class PipelineLoop {
     private void poll() {
         actions.fetchPipeline(ctx, pipeline).whenComplete((p, error) -> {
             if (error != null) {
-                result.completeExceptionally(error);
+                tolerate(error);
                 return;
             }
+            failuresInARow = 0;
             snapshots.add(p);
             PipelineState s = PipelineState.of(p);
             ctx.progress(s.done, s.total, "pipeline " + pipeline + ": " + s.done + "/" + s.total + " subtasks");
@@ -77,16 +83,44 @@ final class PipelineLoop {
                         + " is still running after " + human(waited) + " (max_wait " + human(maxWait) + "): "
                         + s.describe(), parameters(), snapshots, summary(s)));
             } else {
-                ctx.delay(interval).whenComplete((ignored, cancelled) -> {
-                    if (cancelled != null) {
-                        result.complete(ActionResult.failed(parameters(), "stopped waiting for pipeline " + pipeline
-                                + ": " + (cancelled.getMessage() == null ? "cancelled" : cancelled.getMessage())));
-                    } else {
-                        poll();
-                    }
-                });
+                pollLater();
             }
         });
+    }
+
+    private void pollLater() {
+        ctx.delay(interval).whenComplete((ignored, cancelled) -> {
+            if (cancelled != null) {
+                result.complete(ActionResult.failed(parameters(), "stopped waiting for pipeline " + pipeline
+                        + ": " + (cancelled.getMessage() == null ? "cancelled" : cancelled.getMessage())));
+            } else {
+                poll();
+            }
+        });
+    }
+
+    /**
+     * A poll failed after its own retries. A passing fault (5xx, 429, a timeout, a lost connection) does not stop
+     * the pipeline on the server, so the loop polls again at the next interval, up to max_poll_failures in a row.
+     */
+    private void tolerate(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        boolean passing = cause instanceof dev.wisp.http.HttpFailure f && f.kind().transientFailure()
+                || cause instanceof CadoException c && (c.status() >= 500 || c.status() == 429 || c.status() == 408);
+        failuresInARow++;
+        if (!passing || ctx.cancelled() || failuresInARow > maxPollFailures) {
+            result.completeExceptionally(failuresInARow > 1 && passing ? new CadoException(0, failuresInARow
+                    + " polls in a row of pipeline " + pipeline + " failed (max_poll_failures " + maxPollFailures
+                    + "); the last: " + cause.getMessage()) : cause);
+            return;
+        }
+        ctx.log("poll " + failuresInARow + " in a row of pipeline " + pipeline + " failed (" + cause.getMessage()
+                + "); polling again in " + human(interval) + " (" + (maxPollFailures - failuresInARow + 1)
+                + " more failures tolerated)");
+        pollLater();
     }
 
     private ActionResult finish(PipelineState s, Duration waited) {

@@ -48,8 +48,12 @@ final class Reconciler {
 
     /** UNKNOWN because the looking itself failed: the server could not be asked or answered oddly. */
     private Reconciliation cannotLook(ActionContext ctx, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        String why = cause instanceof CadoException || cause instanceof IllegalArgumentException ? cause.getMessage()
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String why = cause instanceof CadoException || cause instanceof IllegalArgumentException
+                || cause instanceof dev.wisp.http.HttpFailure ? cause.getMessage()
                 : cause.toString();
         return Reconciliation.unknown("could not look for the effect of the interrupted '" + ctx.actionName()
                 + "': " + why + ". It may or may not have taken effect; " + whatToCheck(ctx));

@@ -3,10 +3,12 @@ package dev.wisp.cado;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wisp.cado.FakeServer.Answer;
 import dev.wisp.spi.AppConnection;
-import dev.wisp.spi.Reconciliation;
 import dev.wisp.spi.Reconciliation.Outcome;
+import dev.wisp.spi.Reconciliation;
+import dev.wisp.spi.testing.LoopbackServer.Answer;
+import dev.wisp.spi.testing.LoopbackServer;
+import dev.wisp.spi.testing.TestActionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +20,13 @@ import org.junit.jupiter.api.Test;
 class CaptureSearchTest {
     private static final String NEW = "2026-11-22T10:00:03.000000";
     private static final String OLD = "2026-11-20T08:00:00.000000";
-    private FakeServer server;
+    private LoopbackServer server;
     private AppConnection connection;
-    private final List<FakeContext> contexts = new ArrayList<>();
+    private final List<TestActionContext> contexts = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakeServer();
+        server = LoopbackServer.start();
         connection = ReconcilerTest.connect(server);
     }
 
@@ -56,8 +58,8 @@ class CaptureSearchTest {
                 pipeline(5, "processing", "", "disk.vmdk", NEW),
                 pipeline(6, "acquisition", "Acquiring i-1", "", NEW));
         Reconciliation r = reconcile("capture instance", "project_id", 7, "instance_id", "i-1");
-        FakeServer.Request req = server.requests.get(0);
-        assertEquals(1, server.requests.size());
+        LoopbackServer.Request req = server.requests().get(0);
+        assertEquals(1, server.requests().size());
         assertEquals("GET", req.method());
         assertEquals("/api/v2/tasks/pipelines", req.path());
         assertEquals("project_id=7", req.query());
@@ -79,7 +81,7 @@ class CaptureSearchTest {
                 + "this execution started (2026-11-22T10:00:00Z, allowing for the server's time zone) (only older ones: id 3 created " + OLD + "): the "
                 + "interrupted capture did not start, so starting it again is safe"),
                 reconcile("capture instance", "instance_id", "i-1"));
-        assertEquals("project_id=1", server.requests.get(0).query());
+        assertEquals("project_id=1", server.requests().get(0).query());
     }
 
     @Test

@@ -8,8 +8,9 @@ import dev.wisp.cado.sim.SimulatorOptions;
 import dev.wisp.spi.ActionResult;
 import dev.wisp.spi.AppConnection;
 import dev.wisp.spi.AssetConfig;
-import dev.wisp.spi.Reconciliation;
 import dev.wisp.spi.Reconciliation.Outcome;
+import dev.wisp.spi.Reconciliation;
+import dev.wisp.spi.testing.TestActionContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReconcileAgainstSimulatorTest {
     private static final String TOKEN = "sim-token-0123456789abcdef";
-    /** The run's clock (FakeContext's) when the execution started. */
+    /** The run's clock (TestActionContext's) when the execution started. */
     private static final Instant STARTED = Instant.parse("2026-11-22T10:00:00Z");
     private CadoSimulator sim;
     private AppConnection connection;
@@ -62,13 +63,13 @@ class ReconcileAgainstSimulatorTest {
     }
 
     private ActionResult execute(String action, Map<String, Object> params) {
-        ActionResult r = connection.execute(new FakeContext(action, params, null)).toCompletableFuture().join();
+        ActionResult r = connection.execute(new TestActionContext(action, params)).toCompletableFuture().join();
         assertTrue(r.succeeded(), r.message());
         return r;
     }
 
     private Reconciliation reconcile(String action, Map<String, Object> params, Instant startedAt) {
-        return connection.reconcile(new FakeContext(action, params, null), startedAt).toCompletableFuture().join();
+        return connection.reconcile(new TestActionContext(action, params), startedAt).toCompletableFuture().join();
     }
 
     @Test

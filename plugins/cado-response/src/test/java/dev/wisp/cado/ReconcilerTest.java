@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wisp.cado.FakeServer.Answer;
 import dev.wisp.spi.AppConnection;
 import dev.wisp.spi.AssetConfig;
-import dev.wisp.spi.Reconciliation;
 import dev.wisp.spi.Reconciliation.Outcome;
+import dev.wisp.spi.Reconciliation;
+import dev.wisp.spi.testing.LoopbackServer.Answer;
+import dev.wisp.spi.testing.LoopbackServer;
+import dev.wisp.spi.testing.TestActionContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,19 +26,19 @@ import org.junit.jupiter.api.Test;
 class ReconcilerTest {
     static final String TOKEN = "s3cr3t-Token-0123456789abcdef";
     static final Instant STARTED = Instant.parse("2026-11-22T10:00:00Z");
-    private FakeServer server;
+    private LoopbackServer server;
     private AppConnection connection;
-    private final List<FakeContext> contexts = new ArrayList<>();
+    private final List<TestActionContext> contexts = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakeServer();
+        server = LoopbackServer.start();
         connection = connect(server);
     }
 
-    static AppConnection connect(FakeServer server) {
+    static AppConnection connect(LoopbackServer server) {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("base_url", server.baseUrl());
+        config.put("base_url", server.url("/api/v2"));
         config.put("access_token", TOKEN);
         config.put("default_project", 1);
         config.put("default_bucket", "evidence-bucket");
@@ -48,16 +50,16 @@ class ReconcilerTest {
     void stop() {
         connection.close();
         server.close();
-        contexts.forEach(c -> c.lines.forEach(l -> assertFalse(l.contains(TOKEN), l)));
+        contexts.forEach(c -> c.lines().forEach(l -> assertFalse(l.contains(TOKEN), l)));
     }
 
-    static Reconciliation reconcile(AppConnection connection, List<FakeContext> contexts, String action,
+    static Reconciliation reconcile(AppConnection connection, List<TestActionContext> contexts, String action,
                                     Object... kv) {
         Map<String, Object> params = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             params.put((String) kv[i], kv[i + 1]);
         }
-        FakeContext ctx = new FakeContext(action, params, null);
+        TestActionContext ctx = new TestActionContext(action, params);
         contexts.add(ctx);
         Reconciliation r = connection.reconcile(ctx, STARTED).toCompletableFuture().join();
         assertFalse(r.toString().contains(TOKEN), r.toString());
@@ -68,9 +70,9 @@ class ReconcilerTest {
         return reconcile(connection, contexts, action, kv);
     }
 
-    private FakeServer.Request only() {
-        assertEquals(1, server.requests.size(), server.requests.toString());
-        FakeServer.Request r = server.requests.get(0);
+    private LoopbackServer.Request only() {
+        assertEquals(1, server.requests().size(), server.requests().toString());
+        LoopbackServer.Request r = server.requests().get(0);
         assertEquals("GET", r.method());
         assertEquals("Bearer " + TOKEN, r.authorization());
         return r;
@@ -158,17 +160,19 @@ class ReconcilerTest {
     @Test
     void lookupsAreRetriedLikeEveryGet() {
         server.answer(Answer.json(503, "{\"msg\":\"busy\"}"), Answer.json(200, "[]"));
-        FakeContext ctx = new FakeContext("create project", Map.of("project_name", "IR"), null);
+        TestActionContext ctx = new TestActionContext("create project", Map.of("project_name", "IR"));
         contexts.add(ctx);
         Reconciliation r = connection.reconcile(ctx, STARTED).toCompletableFuture().join();
         assertEquals(Outcome.NOT_FOUND, r.outcome());
-        assertEquals(2, server.requests.size());
-        assertEquals(List.of(Duration.ofSeconds(1)), ctx.delays);
+        assertEquals(2, server.requests().size());
+        assertEquals(List.of(Duration.ofSeconds(1)), ctx.delays());
     }
 
     @Test
     void serverErrorsAreUnknownWithAReadableMessageNeverAnException() {
-        server.answer(Answer.json(500, "{\"msg\":\"database down, token " + TOKEN + "\"}"));
+        for (int i = 0; i < 4; i++) { // a GET is sent again after a 500: four attempts in all
+            server.answer(Answer.json(500, "{\"msg\":\"database down, token " + TOKEN + "\"}"));
+        }
         Reconciliation r = reconcile("create project", "project_name", "IR");
         assertEquals(Reconciliation.unknown("could not look for the effect of the interrupted 'create project': "
                 + "Cado Response failed (HTTP 500: database down, token ***). It may or may not have taken effect; "
@@ -203,6 +207,6 @@ class ReconcilerTest {
                 + "project_name is required"), noName.detail());
         assertEquals(Reconciliation.unknown("this app cannot look for the effect of 'list projects'"),
                 reconcile("list projects"));
-        assertEquals(List.of(), server.requests);
+        assertEquals(List.of(), server.requests());
     }
 }

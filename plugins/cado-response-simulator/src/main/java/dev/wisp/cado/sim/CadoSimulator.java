@@ -34,6 +34,8 @@ public final class CadoSimulator implements AutoCloseable {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private volatile SimulatorOptions.Faults faults;
     private final Random random;
+    /** When the current burst of 429s ends (System.nanoTime), or 0. */
+    private long burstEnds;
 
     private CadoSimulator(SimulatorOptions options) {
         this.options = options;
@@ -110,17 +112,24 @@ public final class CadoSimulator implements AutoCloseable {
             if (f.slowMillis() > 0) {
                 Thread.sleep(f.slowMillis());
             }
-            if (roll < f.dropRate()) {
-                log.add(line + " dropped");
-                ex.getResponseBody().close(); // closes the connection without a response
-                return;
+            long now = System.nanoTime();
+            long burstLeft;
+            synchronized (random) {
+                if (roll >= f.dropRate() && roll < f.dropRate() + f.rate429() && burstEnds - now <= 0) {
+                    burstEnds = now + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(1, f.burstMillis()));
+                }
+                burstLeft = f.burstMillis() > 0 ? burstEnds - now : 0;
             }
-            if (roll < f.dropRate() + f.rate429()) {
-                ex.getResponseHeaders().add("Retry-After", "1");
+            boolean inBurst = f.burstMillis() > 0 ? burstLeft > 0 && (!f.getsOnly() || method.equals("GET"))
+                    : roll >= f.dropRate() && roll < f.dropRate() + f.rate429();
+            if (inBurst) {
+                long seconds = Math.max(1, (java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(burstLeft) + 999) / 1000);
+                ex.getResponseHeaders().add("Retry-After", Long.toString(seconds));
                 send(ex, line, 429, Map.of("msg", "Too many requests"));
                 return;
             }
-            if (roll < f.dropRate() + f.rate429() + f.errorRate()) {
+            double r = roll - f.dropRate() - f.rate429();
+            if (r >= 0 && r < f.errorRate()) {
                 send(ex, line, 503, Map.of("msg", "Service temporarily unavailable"));
                 return;
             }
@@ -135,6 +144,19 @@ public final class CadoSimulator implements AutoCloseable {
             }
             byte[] body = ex.getRequestBody().readAllBytes();
             Routes.Answer a = routes.route(method, path.substring(PREFIX.length()), query(query), body);
+            if (roll < f.dropRate()) {
+                log.add(line + " " + a.status() + " dropped");
+                ex.getResponseBody().close(); // processed, then the connection closed without the answer
+                return;
+            }
+            if (r >= f.errorRate() && r < f.errorRate() + f.rate500()) {
+                log.add(line + " " + a.status() + " answered-500");
+                byte[] bytes = JSON.writeValueAsBytes(Map.of("msg", "Internal Server Error"));
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(500, bytes.length);
+                ex.getResponseBody().write(bytes);
+                return;
+            }
             send(ex, line, a.status(), a.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

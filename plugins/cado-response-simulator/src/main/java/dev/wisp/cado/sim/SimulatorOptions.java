@@ -46,17 +46,25 @@ public record SimulatorOptions(String host, int port, String token, int subtasks
     /**
      * Faults, each a fraction of requests (0 to 1), chosen with a seeded random so runs repeat.
      *
-     * @param errorRate   answered 503
-     * @param rate429     answered 429 with Retry-After: 1
-     * @param dropRate    the connection closed without an answer
+     * @param errorRate   answered 503 before processing
+     * @param rate429     start a burst of 429s (Retry-After: when the burst ends), before processing
+     * @param dropRate    the connection closed without an answer, after processing (the effect happened, its
+     *                    answer was lost: the worst case for a client that might repeat it)
      * @param slowMillis  every answer delayed this long
      * @param seed        the random seed
      * @param getsOnly    whether only GET requests suffer the faults (POSTs then always get through)
+     * @param rate500     answered 500 after processing (the effect happened, the answer says it failed)
+     * @param burstMillis how long a burst of 429s lasts (0: one 429 with Retry-After: 1)
      */
     public record Faults(double errorRate, double rate429, double dropRate, long slowMillis, long seed,
-                         boolean getsOnly) {
+                         boolean getsOnly, double rate500, long burstMillis) {
         public Faults(double errorRate, double rate429, double dropRate, long slowMillis, long seed) {
             this(errorRate, rate429, dropRate, slowMillis, seed, false);
+        }
+
+        public Faults(double errorRate, double rate429, double dropRate, long slowMillis, long seed,
+                      boolean getsOnly) {
+            this(errorRate, rate429, dropRate, slowMillis, seed, getsOnly, 0, 0);
         }
 
         public static Faults none() {

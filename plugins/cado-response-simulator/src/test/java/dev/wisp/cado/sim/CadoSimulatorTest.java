@@ -177,6 +177,25 @@ class CadoSimulatorTest {
     }
 
     @Test
+    void faultsAfterProcessingLeaveTheEffectAndBurstsOf429SayWhenTheyEnd() throws Exception {
+        sim.faults(new SimulatorOptions.Faults(0, 0, 0, 0, 7, false, 1.0, 0));
+        assertEquals(500, call("POST", "/projects", "{\"caseName\":\"After 500\"}", TOKEN).statusCode());
+        sim.faults(new SimulatorOptions.Faults(0, 0, 1.0, 0, 7));
+        assertThrows(IOException.class, () -> call("POST", "/projects", "{\"caseName\":\"After drop\"}", TOKEN));
+        sim.faults(SimulatorOptions.Faults.none());
+        String projects = call("GET", "/projects", null, TOKEN).body();
+        assertTrue(projects.contains("After 500") && projects.contains("After drop"), projects);
+        assertTrue(sim.requests().contains("POST /api/v2/projects 201 answered-500"), sim.requests().toString());
+        assertTrue(sim.requests().contains("POST /api/v2/projects 201 dropped"), sim.requests().toString());
+        sim.faults(new SimulatorOptions.Faults(0, 1.0, 0, 0, 7, false, 0, 60_000));
+        HttpResponse<String> first = call("GET", "/projects", null, TOKEN);
+        assertEquals(429, first.statusCode());
+        assertEquals("60", first.headers().firstValue("Retry-After").orElse(""));
+        sim.faults(new SimulatorOptions.Faults(0, 0, 0, 0, 7, false, 0, 60_000));
+        assertEquals(429, call("GET", "/projects", null, TOKEN).statusCode(), "the burst goes on");
+    }
+
+    @Test
     void servesManyCapturesAtOnce() throws Exception {
         List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

@@ -9,6 +9,7 @@ import dev.wisp.spi.ActionSpec;
 import dev.wisp.spi.App;
 import dev.wisp.spi.OutputSpec;
 import dev.wisp.spi.ParameterSpec;
+import dev.wisp.spi.testing.TestActionContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ class CoreAppTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             params.put((String) keyValues[i], keyValues[i + 1]);
         }
-        return app.connect(null).execute(new FakeContext(action, params)).toCompletableFuture().join();
+        return app.connect(null).execute(new TestActionContext(action, params)).toCompletableFuture().join();
     }
 
     private static List<Object> column(ActionResult r, String key) {
@@ -124,19 +125,19 @@ class CoreAppTest {
     @Test
     void setValueAndDebugPassValuesOn() {
         assertEquals(List.of(Map.of("k", 1)), column(run("set value", "value", Map.of("k", 1)), "value"));
-        FakeContext ctx = new FakeContext("debug", Map.of("value", List.of("a", "b\"c"), "label", "ips"));
+        TestActionContext ctx = new TestActionContext("debug", Map.of("value", List.of("a", "b\"c"), "label", "ips"));
         ActionResult r = app.connect(null).execute(ctx).toCompletableFuture().join();
         assertTrue(r.succeeded());
-        assertEquals(List.of("ips: [\"a\",\"b\\\"c\"]"), ctx.logs);
+        assertEquals(List.of("ips: [\"a\",\"b\\\"c\"]"), ctx.logs());
     }
 
     @Test
     void sleepWaitsThroughTheContextWithoutBlocking() {
-        FakeContext ctx = new FakeContext("sleep", Map.of("seconds", "1.5"));
+        TestActionContext ctx = new TestActionContext("sleep", Map.of("seconds", "1.5")).holdDelays();
         CompletableFuture<ActionResult> f = app.connect(null).execute(ctx).toCompletableFuture();
         assertFalse(f.isDone(), "sleep completes only when the run's timer fires");
-        assertEquals(List.of(Duration.ofMillis(1500)), ctx.delays);
-        ctx.pendingDelays.get(0).complete(null);
+        assertEquals(List.of(Duration.ofMillis(1500)), ctx.delays());
+        ctx.pendingDelays().get(0).complete(null);
         assertEquals("slept 1.5s", f.join().message());
     }
 

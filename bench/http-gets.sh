@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Throughput of the http app: 100 GETs one at a time, then 200 GETs with max_concurrency 10, against a loopback
+# server (a small threaded Python server, TCP_NODELAY, keep-alive) that answers every request after 20 ms. Prints
+# the block's wall time from the run's journal (JVM start-up excluded) against the ideal: 100 x 20 ms = 2.0 s and
+# 200 / 10 x 20 ms = 0.4 s, and the server's own time per request measured by a Python client, for comparison.
+#
+#   bench/http-gets.sh [REPEATS]     (default 3 repeats of each; needs python3 to read the journals)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repeats=${1:-3}
+command -v python3 >/dev/null || { echo "http-gets: needs python3" >&2; exit 2; }
+[ -f cli/target/wisp.jar ] || ./mvnw -q -B -ntp -DskipTests package >&2
+work=$(mktemp -d)
+cp cli/target/wisp.jar "$work/wisp.jar"
+java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$work/wisp.jar")
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+cat > "$work/server.py" <<'PY'
+import socket, sys, time
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def setup(self):
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    def do_GET(self):
+        time.sleep(0.020)
+        body = b'{"status":"Running"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+ThreadingHTTPServer.daemon_threads = True
+ThreadingHTTPServer.request_queue_size = 64
+s = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+print(s.server_address[1], flush=True)
+s.serve_forever()
+PY
+python3 "$work/server.py" > "$work/port.txt" 2> /dev/null &
+server=$!
+for _ in $(seq 50); do [ -s "$work/port.txt" ] && break; sleep 0.1; done
+base="http://127.0.0.1:$(cat "$work/port.txt")"
+python3 - "$base" <<'PY'
+import http.client, sys, time, urllib.parse
+u = urllib.parse.urlparse(sys.argv[1])
+c = http.client.HTTPConnection(u.hostname, u.port)
+t = time.time()
+for i in range(50):
+    c.request("GET", "/warm"); c.getresponse().read()
+print(f"the server alone: {(time.time() - t) / 50 * 1000:.1f} ms per request (sequential, keep-alive)")
+PY
+cat > "$work/assets.yaml" <<YAML
+assets:
+  api:
+    app: http
+    config:
+      base_url: $base
+YAML
+bench() {   # bench COUNT CONCURRENCY IDEAL_SECONDS
+  local count=$1 conc=$2 ideal=$3 paths
+  cat > "$work/gets-$conc.yaml" <<YAML
+playbook: bench_gets
+inputs:
+  paths: { type: list }
+assets:
+  api: { app: http }
+blocks:
+  gets:
+    action: get data
+    asset: api
+    max_concurrency: $conc
+    parameters:
+      location: playbook_input:paths.*
+edges:
+  - start -> gets
+  - gets -> end
+YAML
+  paths=$(python3 -c "import json; print(json.dumps(['/system/status?i=%d' % i for i in range($count)]))")
+  for r in $(seq "$repeats"); do
+    rm -rf "$work/runs"
+    "${java[@]}" run "$work/gets-$conc.yaml" --assets "$work/assets.yaml" --input "paths=$paths" \
+      --runs-dir "$work/runs" > /dev/null 2> "$work/run.txt" || { cat "$work/run.txt" >&2; exit 1; }
+    python3 - "$work"/runs/*/journal.jsonl "$count" "$conc" "$ideal" <<'PY'
+import json, sys
+from datetime import datetime
+events = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+def t(e): return datetime.fromisoformat(e["time"].replace("Z", "+00:00"))
+start = next(t(e) for e in events if e["type"] == "block_started" and e["block"] == "gets")
+end = next(t(e) for e in events if e["type"] == "block_finished" and e["block"] == "gets")
+done = [e for e in events if e["type"] == "execution_finished"]
+ok = sum(1 for e in done if e["result"]["status"] == "success")
+per = sorted(e["duration_millis"] for e in done)
+wall = (end - start).total_seconds()
+ideal = float(sys.argv[4])
+print(f"{sys.argv[2]} GETs, max_concurrency {sys.argv[3]}: {wall:.2f} s (ideal {ideal:.1f} s, x{wall / ideal:.2f}), "
+      f"{ok} succeeded; an execution took {per[len(per) // 2]} ms (median), {per[len(per) * 9 // 10]} ms (p90)")
+PY
+  done
+}
+bench 100 1 2.0
+bench 200 10 0.4

@@ -1,0 +1,85 @@
+package dev.wisp.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
+
+/** The TLS side of a client: the system's trust, a CA bundle's, or (for test setups only) none. */
+final class Tls {
+    private Tls() {
+    }
+
+    static TlsStrategy strategy(HttpSettings settings) {
+        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
+        if (!settings.verifyServerCert()) {
+            return tls.setSslContext(trustAll()).setHostnameVerifier(NoopHostnameVerifier.INSTANCE).build();
+        }
+        if (settings.caBundle().isPresent()) {
+            return tls.setSslContext(trusting(settings.caBundle().get())).build();
+        }
+        return tls.useSystemProperties().build();
+    }
+
+    /** An SSL context trusting exactly the certificates of a PEM bundle. */
+    static SSLContext trusting(Path bundle) {
+        try (InputStream in = Files.newInputStream(bundle)) {
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certs.isEmpty()) {
+                throw new IllegalArgumentException("ca_bundle " + bundle + " holds no certificate");
+            }
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate c : certs) {
+                store.setCertificateEntry("ca-" + i++, c);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read ca_bundle " + bundle + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("ca_bundle " + bundle + " is not a PEM file of certificates: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static SSLContext trustAll() {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available: " + e.getMessage(), e);
+        }
+    }
+}
