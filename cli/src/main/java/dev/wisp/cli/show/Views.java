@@ -51,7 +51,7 @@ public final class Views {
             List<List<String>> rows = new ArrayList<>();
             for (Object item : items) {
                 List<String> row = new ArrayList<>();
-                t.columns().forEach(c -> row.add(format(ResultPaths.field(item, c.field()), c.format())));
+                t.columns().forEach(c -> row.add(capped(format(ResultPaths.field(item, c.field()), c.format()))));
                 rows.add(row);
             }
             return new Shown.Table(t.title(), t.columns().stream().map(View.Column::header).toList(), rows,
@@ -63,7 +63,7 @@ public final class Views {
                 List<Object> found = ResultPaths.values(result, f.path());
                 if (!found.isEmpty()) {
                     labels.add(f.label());
-                    values.add(String.join(", ", found.stream().map(x -> format(x, f.format())).toList()));
+                    values.add(capped(String.join(", ", found.stream().map(x -> format(x, f.format())).toList())));
                 }
             }
             return labels.isEmpty() ? null : new Shown.Summary(s.title(), labels, values);
@@ -114,10 +114,10 @@ public final class Views {
             for (Object item : items) {
                 List<String> row = new ArrayList<>();
                 if (keys.isEmpty()) {
-                    row.add(format(item, View.Format.TEXT));
+                    row.add(capped(format(item, View.Format.TEXT)));
                 } else {
-                    headers.forEach(k -> row.add(format(item instanceof Map<?, ?> m ? m.get(k) : null,
-                            View.Format.TEXT)));
+                    headers.forEach(k -> row.add(capped(format(item instanceof Map<?, ?> m ? m.get(k) : null,
+                            View.Format.TEXT))));
                 }
                 rows.add(row);
             }
@@ -129,11 +129,18 @@ public final class Views {
             List<String> values = new ArrayList<>();
             summary.forEach((k, v) -> {
                 labels.add(String.valueOf(k));
-                values.add(format(v, View.Format.TEXT));
+                values.add(capped(format(v, View.Format.TEXT)));
             });
             out.add(new Shown.Summary("Summary", labels, values));
         }
         return out;
+    }
+
+    /** The most characters of one value shown; the whole value is in the report and the journal. */
+    static final int MAX_VALUE_CHARS = 2000;
+
+    private static String capped(String v) {
+        return v.length() <= MAX_VALUE_CHARS ? v : v.substring(0, MAX_VALUE_CHARS - 1) + "…";
     }
 
     /** A value as text in the given format; null is empty. */

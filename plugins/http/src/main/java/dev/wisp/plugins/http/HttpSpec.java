@@ -8,6 +8,7 @@ import dev.wisp.spi.ConfigField;
 import dev.wisp.spi.DataType;
 import dev.wisp.spi.OutputSpec;
 import dev.wisp.spi.ParameterSpec;
+import dev.wisp.spi.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +124,12 @@ final class HttpSpec {
             default -> "Deletes a resource; not repeated unless marked idempotent.";
         };
         ActionType type = read ? ActionType.INVESTIGATE : ActionType.GENERIC;
+        // shown as the answer's status and where it came from, then the body as the generic view cannot (one value)
         return new ActionSpec(actionName(method), actionName(method).replace(' ', '_'), type, description, read, read,
-                params, outs);
+                params, outs).withViews(new View.Summary("Answer", List.of(
+                        new View.Field("Status", "action_result.summary.status_code", View.Format.NUMBER),
+                        new View.Field("Reason", "action_result.summary.reason", View.Format.STATE),
+                        new View.Field("From", "action_result.data.*.location", View.Format.TEXT),
+                        new View.Field("Body", "action_result.data.*.response_body", View.Format.TEXT))));
     }
 }
