@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +54,10 @@ final class ResumeCommand implements Callable<Integer> {
             + "you checked that they did not take effect.")
     List<String> retryInDoubt = new ArrayList<>();
 
+    @Option(names = "--input", paramLabel = "NAME=VALUE", description = "A password input of the run, given again "
+            + "(repeatable): a run never keeps them on disk. Other inputs are the run's own.")
+    List<String> inputs = new ArrayList<>();
+
     @Option(names = "--force", description = "Resume even though the playbook changed since the run started.")
     boolean force;
 
@@ -88,7 +93,17 @@ final class ResumeCommand implements Callable<Integer> {
             dev.wisp.engine.code.CodeSettings code = dev.wisp.cli.code.CodeGate.settings(stored.playbook(), pb,
                     RunCommand.subPlaybooks(validator), allowCode);
             Events.Event event = RunSupport.eventFile(stored.event());
-            RunSpec spec = new RunSpec(pb, stored.inputs(), event, assetConfigs, RunSupport.prompts(given, time, err),
+            Map<String, Object> runInputs = new java.util.LinkedHashMap<>(stored.inputs());
+            List<String> passwords = Runs.passwordInputs(pb);
+            RunSupport.inputs(inputs, pb).forEach((name, value) -> {
+                if (!passwords.contains(name)) {
+                    throw new UsageException("--input " + name + ": a resume takes only the run's password inputs ("
+                            + (passwords.isEmpty() ? "it has none" : String.join(", ", passwords)) + "); its other "
+                            + "inputs are the ones it started with");
+                }
+                runInputs.put(name, value);
+            });
+            RunSpec spec = new RunSpec(pb, runInputs, event, assetConfigs, RunSupport.prompts(given, time, err),
                     RunCommand.subPlaybooks(validator), 16, java.util.Set.copyOf(retryInDoubt),
                     new RunSpec.Origin(stored.playbook(), stored.event(), assetsFile, false), code);
             err.println("resuming run " + id + ": " + pb.name());

@@ -62,6 +62,11 @@ public final class Runs implements AutoCloseable {
     /** Starts a new run: creates its directory and run.json, takes its lock, and runs it. */
     public Started start(String runId, RunSpec spec, RunWatcher watcher) {
         Redactor redactor = Redactor.of(spec.assets().configs().values());
+        // password inputs are secrets from the start: run.json keeps them masked, and a resume asks for them again
+        passwords(spec).forEach(v -> {
+            redactor.learn(v);
+            watcher.secret(v);
+        });
         store.create(runId);
         try {
             Path eventFile = spec.origin().event();
@@ -128,6 +133,19 @@ public final class Runs implements AutoCloseable {
 
     /** Resumes a run {@link #open} found, with the playbook, assets and prompts the caller read again. */
     public Started resume(StoredRun stored, RunSpec spec, RunWatcher watcher) {
+        List<String> missing = new ArrayList<>();
+        for (String name : passwordInputs(spec.playbook())) {
+            Object v = spec.inputs().get(name);
+            if (stored.inputs().containsKey(name) && (v == null || Redactor.MASK.equals(v))) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("run " + stored.runId() + " has password input" + (missing.size() == 1
+                    ? " " : "s ") + String.join(", ", missing) + ", which the run does not keep on disk; give "
+                    + (missing.size() == 1 ? "it" : "them") + " again with " + String.join(" ", missing.stream()
+                    .map(n -> "--input " + n + "=...").toList()));
+        }
         if (stored.record().get("code_sha256") instanceof Map<?, ?> before && !stored.forced()) {
             List<String> changed = PlaybookChanges.codeChanged(before, spec.playbook());
             if (!changed.isEmpty()) {
@@ -148,6 +166,31 @@ public final class Runs implements AutoCloseable {
                     + "PLAYBOOK_BLOCK/BLOCK)");
         }
         return launch(stored.runId(), spec, stored.prior(), Redactor.of(spec.assets().configs().values()), watcher);
+    }
+
+    /** The values of the run's password inputs. */
+    private static List<String> passwords(RunSpec spec) {
+        List<String> out = new ArrayList<>();
+        spec.playbook().inputs().forEach((name, input) -> {
+            if (input.type() == dev.wisp.spi.DataType.PASSWORD && spec.inputs().get(name) instanceof String v) {
+                out.add(v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The password inputs of a playbook: a run keeps them masked, so a resume must be given them again
+     * ({@code wisp resume --input NAME=VALUE}).
+     */
+    public static List<String> passwordInputs(Playbook playbook) {
+        List<String> out = new ArrayList<>();
+        playbook.inputs().forEach((name, input) -> {
+            if (input.type() == dev.wisp.spi.DataType.PASSWORD) {
+                out.add(name);
+            }
+        });
+        return out;
     }
 
     private static boolean canRetry(Playbook pb, String block) {

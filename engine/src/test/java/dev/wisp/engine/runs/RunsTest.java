@@ -217,6 +217,40 @@ class RunsTest {
         assertFalse(Files.exists(store.dir(id)), "a directory holding half a run is not recreated");
     }
 
+    @Test
+    void aPasswordInputIsNeverKeptOnDiskAndAResumeAsksForItAgain() throws Exception {
+        Files.writeString(file, """
+                playbook: login
+                inputs: { pw: { type: password } }
+                blocks:
+                  ask: { prompt: "Log in?", responses: [{ prompt: Go, type: yes/no }] }
+                  in: { action: login, app: test, parameters: { user: ada, password: playbook_input:pw } }
+                edges: [start -> ask, ask -> in, in -> end]
+                """);
+        String pw = "hunter2-but-longer";
+        RunSpec spec = new RunSpec(playbook(), Map.of("pw", pw), Events.Event.none(), Assets.none(), NOBODY, null,
+                4, Set.of(), new RunSpec.Origin(file, null, null, false));
+        RunResult r = runs.start("20261201-100000-eeeeee", spec, RunWatcher.NONE).await();
+        assertEquals(RunOutcome.Status.SUSPENDED, r.outcome().status(), r.outcome().message());
+        for (String f : List.of("run.json", "journal.jsonl", "report.json")) {
+            assertFalse(Files.readString(store.dir(r.runId()).resolve(f)).contains(pw), f);
+        }
+        StoredRun stored = runs.open(r.runId(), false);
+        assertEquals("***", stored.inputs().get("pw"));
+        RunSpec again = new RunSpec(playbook(), stored.inputs(), Events.Event.none(), Assets.none(), YES, null, 4,
+                Set.of(), spec.origin());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> runs.resume(stored, again, RunWatcher.NONE));
+        assertTrue(e.getMessage().contains("password input pw, which the run does not keep on disk; give it again "
+                + "with --input pw=..."), e.getMessage());
+        RunSpec given = new RunSpec(playbook(), Map.of("pw", pw), Events.Event.none(), Assets.none(), YES, null, 4,
+                Set.of(), spec.origin());
+        RunResult done = runs.resume(stored, given, RunWatcher.NONE).await();
+        assertEquals(RunOutcome.Status.SUCCESS, done.outcome().status(), done.outcome().message());
+        assertTrue(app.calls.contains("login {password=" + pw + ", user=ada}"), app.calls.toString());
+        assertFalse(Files.readString(store.dir(r.runId()).resolve("journal.jsonl")).contains(pw));
+    }
+
     private static void deleteTree(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> {
