@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -101,23 +101,48 @@ public final class JournalCodec {
         return t;
     }
 
-    @SuppressWarnings("unchecked")
+    /** One field of an event's line: its name in the journal and how to read it from the record. */
+    private record Field(String name, java.lang.reflect.Method accessor) {
+    }
+
+    /** Each event kind's fields in record order, named in snake case ({@code final_} is {@code final}). */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> kind) {
+            PropertyNamingStrategies.SnakeCaseStrategy snake = new PropertyNamingStrategies.SnakeCaseStrategy();
+            List<Field> out = new java.util.ArrayList<>();
+            for (java.lang.reflect.RecordComponent c : kind.getRecordComponents()) {
+                out.add(new Field(c.getName().equals("final_") ? "final" : snake.translate(c.getName()),
+                        c.getAccessor()));
+            }
+            return List.copyOf(out);
+        }
+    };
+
+    /**
+     * One event as its journal line: {@code type} first (and {@code schema_version} in {@code run_started}), then
+     * its fields in order, every value but the time redacted. Written straight from the record, field by field.
+     */
     public static String encode(JournalEvent event, Redactor redactor) {
-        Map<String, Object> fields = JOURNAL.convertValue(event, Map.class);
-        if (fields.containsKey("final_")) {
-            fields.put("final", fields.remove("final_"));
-        }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("type", type(event.getClass()));
-        if (event instanceof JournalEvent.RunStarted) {
-            line.put("schema_version", SCHEMA_VERSION);
-        }
-        fields.forEach((k, v) -> line.put(k, k.equals("time") ? v : redactor.value(v)));
-        try {
-            return JOURNAL.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
+        java.io.StringWriter w = new java.io.StringWriter(256);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JOURNAL.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("type", type(event.getClass()));
+            if (event instanceof JournalEvent.RunStarted) {
+                g.writeNumberField("schema_version", SCHEMA_VERSION);
+            }
+            for (Field f : FIELDS.get(event.getClass())) {
+                Object v = f.accessor().invoke(event);
+                g.writeFieldName(f.name());
+                g.writeObject(f.name().equals("time") ? v : redactor.value(v));
+            }
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot encode a journal event: " + e.getMessage(), e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read a journal event: " + e, e);
         }
+        return w.toString();
     }
 
     /** Decodes one line; throws {@link IllegalArgumentException} naming what is wrong. */
