@@ -157,7 +157,9 @@ class HtmlReportTest {
         Path html = dir.resolve("seed.html");
         assertEquals(0, run("run", TUTORIAL, "--simulate", "--answers", ANSWERS, "--quiet", "--runs-dir",
                 runs().toString(), "--html", html.toString()).exit());
-        try (Chromium browser = new Chromium(chromium, dir.resolve("profile"))) {
+        // the browser's profile outside the test's folder: a browser may write to it until the moment it exits
+        Path profile = Files.createTempDirectory("wisp-chromium");
+        try (Chromium browser = new Chromium(chromium, profile)) {
             String url = html.toUri().toString();
             browser.open(url);
             assertEquals(List.of(), browser.console, "no console messages or errors");
@@ -173,6 +175,16 @@ class HtmlReportTest {
             Files.createDirectories(shot.getParent());
             Files.write(shot, browser.screenshot());
             assertTrue(Files.size(shot) > 10_000, "a screenshot for a person to look at: " + shot.toAbsolutePath());
+        } finally {
+            deleteQuietly(profile);
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // a leftover browser profile in the temp folder harms nothing
         }
     }
 }
