@@ -53,12 +53,12 @@ record CadoSettings(URI baseUrl, String token, Optional<Long> defaultProject, Op
         return new CadoSettings(uri, token, projectId(asset),
                 asset.string("default_bucket"), asset.string("default_region"),
                 asset.bool("verify_server_cert", true),
-                positive(asset, "connect_timeout", 10, Duration::ofSeconds),
-                positive(asset, "read_timeout", 60, Duration::ofSeconds),
-                positive(asset, "poll_interval", 60, Duration::ofSeconds),
-                positive(asset, "max_wait", 86_400, Duration::ofSeconds),
-                positive(asset, "max_connections", 32, n -> (int) Math.min(n, 1024)),
-                positive(asset, "max_poll_failures", PipelineLoop.MAX_POLL_FAILURES, n -> n),
+                HttpSettings.positive(asset, "connect_timeout", 10, Duration::ofSeconds),
+                HttpSettings.positive(asset, "read_timeout", 60, Duration::ofSeconds),
+                HttpSettings.positive(asset, "poll_interval", 60, Duration::ofSeconds),
+                HttpSettings.positive(asset, "max_wait", 86_400, Duration::ofSeconds),
+                HttpSettings.positive(asset, "max_connections", 32, n -> (int) Math.min(n, 1024)),
+                HttpSettings.positive(asset, "max_poll_failures", PipelineLoop.MAX_POLL_FAILURES, n -> n),
                 HttpSettings.from(asset));
     }
 
@@ -71,22 +71,5 @@ record CadoSettings(URI baseUrl, String token, Optional<Long> defaultProject, Op
                         + "Cado project id (a number), not '" + v + "'");
             }
         });
-    }
-
-    /** A positive whole number from the asset (0 would mean "no timeout" to HttpClient, so it is refused). */
-    private static <T> T positive(AssetConfig asset, String field, long fallback,
-                                  java.util.function.LongFunction<T> as) {
-        long n;
-        try {
-            n = asset.number(field, fallback);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("asset '" + asset.name() + "': " + field
-                    + " must be a whole number, not '" + asset.value(field).orElse("") + "'");
-        }
-        if (n <= 0) {
-            throw new IllegalArgumentException("asset '" + asset.name() + "': " + field + " must be more than 0, not "
-                    + n);
-        }
-        return as.apply(n);
     }
 }
