@@ -116,10 +116,8 @@ final class GraphSvg {
         // edges not taken first, so the path the run took is drawn over them
         List<String> taken = new ArrayList<>();
         for (Edge e : edges) {
-            boolean failureEdge = g.outgoing(e.from()).stream().anyMatch(o -> "failure".equals(o.port()));
-            String port = e.port() == null ? (failureEdge ? "success" : "") : e.port();
             boolean isTaken = e.from().equals(Edge.START) ? !statuses.isEmpty()
-                    : ports.getOrDefault(e.from(), Set.of()).contains(port);
+                    : ports.getOrDefault(e.from(), Set.of()).contains(g.port(e));
             String drawn = edge(e, via.get(e), box, isTaken);
             if (isTaken) {
                 taken.add(drawn);

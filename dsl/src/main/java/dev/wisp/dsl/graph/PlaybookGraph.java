@@ -61,6 +61,19 @@ public final class PlaybookGraph {
         return Collections.unmodifiableList(in.getOrDefault(node, List.of()));
     }
 
+    /** Whether {@code node} has a {@code failure} edge (its failures are routed, not the run's). */
+    public boolean routesFailure(String node) {
+        return outgoing(node).stream().anyMatch(e -> "failure".equals(e.port()));
+    }
+
+    /**
+     * The port an edge follows: its own, or for an edge without one {@code success} when its block routes
+     * failures, else the default port {@code ""}.
+     */
+    public String port(Edge e) {
+        return e.port() != null ? e.port() : routesFailure(e.from()) ? "success" : "";
+    }
+
     /** Whether {@code node} can be reached from start. */
     public boolean reachableFromStart(String node) {
         return fromStart.contains(node);

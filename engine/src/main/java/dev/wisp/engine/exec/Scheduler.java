@@ -198,7 +198,7 @@ public final class Scheduler {
     }
 
     boolean routesFailure(String block) {
-        return graph.outgoing(block).stream().anyMatch(e -> "failure".equals(e.port()));
+        return graph.routesFailure(block);
     }
 
     /** A block failed as a whole: unless a failure edge routes it, the run is failed (and goes on, as in SOAR). */
@@ -276,10 +276,8 @@ public final class Scheduler {
     }
 
     private void resolve(String node, Set<String> ports, boolean follow) {
-        boolean hasFailureEdge = routesFailure(node);
         for (Edge e : graph.outgoing(node)) {
-            String port = e.port() == null ? (hasFailureEdge ? "success" : "") : e.port();
-            taken.put(e, ports.contains(port));
+            taken.put(e, ports.contains(graph.port(e)));
         }
         if (follow) {
             for (Edge e : graph.outgoing(node)) {
