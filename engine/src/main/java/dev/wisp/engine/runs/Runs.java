@@ -170,13 +170,8 @@ public final class Runs implements AutoCloseable {
 
     /** The values of the run's password inputs. */
     private static List<String> passwords(RunSpec spec) {
-        List<String> out = new ArrayList<>();
-        spec.playbook().inputs().forEach((name, input) -> {
-            if (input.type() == dev.wisp.spi.DataType.PASSWORD && spec.inputs().get(name) instanceof String v) {
-                out.add(v);
-            }
-        });
-        return out;
+        return passwordInputs(spec.playbook()).stream().map(spec.inputs()::get).filter(String.class::isInstance)
+                .map(String.class::cast).toList();
     }
 
     /**
