@@ -74,34 +74,33 @@ final class ShowCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("the journal of run " + id + " is damaged: " + e.getMessage());
         }
+        if (html != null && (journal || output == Output.json)) {
+            throw new UsageException("--html writes a page; it does not go with --journal or --output json");
+        }
+        if (journal) {
+            events.forEach(e -> out.println(JournalText.line(e)));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        // report.json is written when the run stops; a run still going is folded from its journal so far
+        Map<String, Object> report = Files.isRegularFile(store.report(id)) ? store.readJson(store.report(id))
+                : RunReport.build(events);
         if (html != null) {
-            if (journal || output == Output.json) {
-                throw new UsageException("--html writes a page; it does not go with --journal or --output json");
-            }
-            Map<String, Object> report = Files.isRegularFile(store.report(id)) ? store.readJson(store.report(id))
-                    : RunReport.build(events);
             Path file = html.toString().isEmpty() ? store.dir(id).resolve("report.html") : html;
             writePage(file, RunPages.html(report, events, RunPages.playbook(store, id), main.registry().catalog()));
             main.spec.commandLine().getErr().println("wrote " + file);
-        } else if (journal) {
-            events.forEach(e -> out.println(JournalText.line(e)));
+        } else if (output == Output.json) {
+            out.println(JsonOut.pretty(report));
         } else {
-            // report.json is written when the run stops; a run still going is folded from its journal so far
-            Map<String, Object> report = Files.isRegularFile(store.report(id)) ? store.readJson(store.report(id))
-                    : RunReport.build(events);
-            if (output == Output.json) {
-                out.println(JsonOut.pretty(report));
-            } else {
-                RunSummary s = new RunHistory(runsDir).summary(id);
-                // the journal knows whether a run without an end is still going or was interrupted
-                Map<String, Object> shown = new LinkedHashMap<>(report);
-                shown.put("status", s.status().id());
-                out.println("run " + id + ": " + s.playbook() + " (" + s.file() + "), started " + s.started());
-                out.print(RunReport.summary(shown));
-                RunPages.terminal(report, RunPages.playbook(store, id), main.registry().catalog(), width())
-                        .forEach(out::println);
-                ResumeHint.lines(report, runsDirArg()).forEach(out::println);
-            }
+            RunSummary s = new RunHistory(runsDir).summary(id);
+            // the journal knows whether a run without an end is still going or was interrupted
+            Map<String, Object> shown = new LinkedHashMap<>(report);
+            shown.put("status", s.status().id());
+            out.println("run " + id + ": " + s.playbook() + " (" + s.file() + "), started " + s.started());
+            out.print(RunReport.summary(shown));
+            RunPages.terminal(report, RunPages.playbook(store, id), main.registry().catalog(), width())
+                    .forEach(out::println);
+            ResumeHint.lines(report, runsDirArg()).forEach(out::println);
         }
         out.flush();
         return ExitCodes.OK;

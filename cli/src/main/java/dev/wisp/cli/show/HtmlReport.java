@@ -30,6 +30,7 @@ public final class HtmlReport {
     private static final int TIMELINE_TICKS = 200;
     private static final int LOG_LINES = 50;
     private Map<String, List<JournalEvent.Log>> logs;
+    private List<String> order;
 
     private final Map<String, Object> report;
     private final List<JournalEvent> events;
@@ -232,13 +233,18 @@ public final class HtmlReport {
 
     /** The blocks in graph order (the playbook's topological order where there is one), then any others. */
     private List<String> order() {
+        if (order != null) {
+            return order;
+        }
         List<String> names = new ArrayList<>();
         if (playbook != null) {
             new PlaybookGraph(playbook).topologicalOrder().ifPresent(o -> o.stream()
                     .filter(blocks()::containsKey).forEach(names::add));
         }
-        blocks().keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
-        return names;
+        java.util.Set<String> placed = new java.util.HashSet<>(names);
+        blocks().keySet().stream().filter(n -> !placed.contains(n)).forEach(names::add);
+        order = List.copyOf(names);
+        return order;
     }
 
     @SuppressWarnings("unchecked")
