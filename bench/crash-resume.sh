@@ -15,20 +15,9 @@ cp cli/target/wisp.jar "$work/wisp.jar"   # a build during the test must not cha
 java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$work/wisp.jar")
 trap 'kill "$sim" 2>/dev/null || true; rm -rf "$work"' EXIT
 export CADO_ACCESS_TOKEN="crash-test-$(date +%s)-token-0123456789"
-"${java[@]}" simulate cado-response --log "$work/requests.log" 2> "$work/sim.txt" &
-sim=$!
-touch "$work/requests.log"
-for _ in $(seq 100); do grep -q "listening at" "$work/sim.txt" 2>/dev/null && break; sleep 0.1; done
-base=$(sed -n 's/.*listening at \(http[^ ]*\).*/\1/p' "$work/sim.txt")
-cat > "$work/assets.yaml" <<YAML
-assets:
-  cado:
-    app: cado_response
-    config:
-      base_url: $base
-      access_token: \${env:CADO_ACCESS_TOKEN}
-      poll_interval: 1
-YAML
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+start_cado_simulator
 ok=0; failed=0; dup=0; resumes=0; before_start=0
 for t in $(seq "$trials"); do
   runs="$work/runs-$t"

@@ -18,21 +18,10 @@ cp cli/target/wisp.jar "$work/wisp.jar"   # a build during the test must not cha
 java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$work/wisp.jar")
 trap 'kill "$sim" 2>/dev/null || true; rm -rf "$work"' EXIT
 export CADO_ACCESS_TOKEN="fault-test-$(date +%s)-token-0123456789"
-"${java[@]}" simulate cado-response --log "$work/requests.log" --fault-500 "${FAULT_500:-0.05}" \
-  --fault-drop "${FAULT_DROP:-0.03}" --fault-429 "${FAULT_429:-0.02}" --burst-429 1500 --latency 100 --seed "$seed" 2> "$work/sim.txt" &
-sim=$!
-touch "$work/requests.log"
-for _ in $(seq 100); do grep -q "listening at" "$work/sim.txt" 2>/dev/null && break; sleep 0.1; done
-base=$(sed -n 's/.*listening at \(http[^ ]*\).*/\1/p' "$work/sim.txt")
-cat > "$work/assets.yaml" <<YAML
-assets:
-  cado:
-    app: cado_response
-    config:
-      base_url: $base
-      access_token: \${env:CADO_ACCESS_TOKEN}
-      poll_interval: 1
-YAML
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+start_cado_simulator --fault-500 "${FAULT_500:-0.05}" --fault-drop "${FAULT_DROP:-0.03}" \
+  --fault-429 "${FAULT_429:-0.02}" --burst-429 1500 --latency 100 --seed "$seed"
 ok=0; failed=0; dup=0; start=$(date +%s)
 for t in $(seq "$runs_wanted"); do
   cat > "$work/answers.yaml" <<YAML

@@ -16,3 +16,23 @@ time_runs() {
   printf 'min %.2f s, median %.2f s over %d runs (%s, JVM start included, %s cores)\n' \
     "$(echo "$sorted" | head -1)" "$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")" "$runs" "$label" "$(nproc)"
 }
+
+# start_cado_simulator [SIMULATE OPTIONS...]: starts `wisp simulate cado-response` with the token in
+# $CADO_ACCESS_TOKEN and the request log $work/requests.log, using the java command in ${java[@]}; waits until it
+# listens; sets $sim (its pid) and $base (its URL) and writes $work/assets.yaml pointing a cado asset at it.
+start_cado_simulator() {
+  "${java[@]}" simulate cado-response --log "$work/requests.log" "$@" 2> "$work/sim.txt" &
+  sim=$!
+  touch "$work/requests.log"
+  for _ in $(seq 100); do grep -q "listening at" "$work/sim.txt" 2>/dev/null && break; sleep 0.1; done
+  base=$(sed -n 's/.*listening at \(http[^ ]*\).*/\1/p' "$work/sim.txt")
+  cat > "$work/assets.yaml" <<YAML
+assets:
+  cado:
+    app: cado_response
+    config:
+      base_url: $base
+      access_token: \${env:CADO_ACCESS_TOKEN}
+      poll_interval: 1
+YAML
+}
