@@ -278,9 +278,14 @@ class SchedulerTest {
             edges: [start -> f, f -> end]
             """;
 
+    /** A failed result of the {@code k} execution, as the journal records it. */
+    private static Map<String, Object> failedResult(String message) {
+        return Map.of("status", "failed", "message", message, "parameter", Map.of("key", "k"));
+    }
+
     /** The journal of a run that stopped while a retry of {@code f} waited its backoff (due at T0+61s). */
     private static List<JournalEvent> stoppedDuringBackoff() {
-        Map<String, Object> failed = Map.of("status", "failed", "message", "HTTP 503", "parameter", Map.of("key", "k"));
+        Map<String, Object> failed = failedResult("HTTP 503");
         return List.of(
                 new JournalEvent.RunStarted(T0, "run-1", "flaky", "flaky.yaml", Map.of(), null),
                 new JournalEvent.BlockStarted(T0, "f", "action"),
@@ -311,7 +316,7 @@ class SchedulerTest {
     @Test
     void aResumedRetryAfterItsLastAttemptFailedDoesNotRetryAgain() {
         List<JournalEvent> prior = new ArrayList<>(stoppedDuringBackoff());
-        Map<String, Object> failed = Map.of("status", "failed", "message", "HTTP 503", "parameter", Map.of("key", "k"));
+        Map<String, Object> failed = failedResult("HTTP 503");
         prior.add(new JournalEvent.ExecutionStarted(T0.plusSeconds(61), "f", 0, 0, 2, Map.of("key", "k")));
         prior.add(new JournalEvent.ExecutionFinished(T0.plusSeconds(62), "f", 0, 0, 2, failed, 1000, false));
         prior.add(new JournalEvent.ExecutionRetrying(T0.plusSeconds(62), "f", 0, 2, 60_000, "HTTP 503"));
@@ -339,7 +344,7 @@ class SchedulerTest {
             """;
 
     private static List<JournalEvent> polledTwice() {
-        Map<String, Object> failed = Map.of("status", "failed", "message", "not yet", "parameter", Map.of("key", "k"));
+        Map<String, Object> failed = failedResult("not yet");
         return List.of(
                 new JournalEvent.RunStarted(T0, "run-1", "poll", "poll.yaml", Map.of(), null),
                 new JournalEvent.BlockStarted(T0, "p", "action"),
@@ -371,7 +376,7 @@ class SchedulerTest {
     void aResumedRepeatMeasuresItsMaxDurationFromTheBlocksFirstStart() {
         // the block started at T0 with max_duration 5m: at T0+4m30s no further iteration fits (4m30s + 1m > 5m)
         List<JournalEvent> prior = new ArrayList<>(polledTwice());
-        Map<String, Object> failed = Map.of("status", "failed", "message", "not yet", "parameter", Map.of("key", "k"));
+        Map<String, Object> failed = failedResult("not yet");
         Instant t = T0.plusSeconds(62);
         for (int it = 2; it < 5; it++) {
             t = t.plusSeconds(60);
