@@ -8,9 +8,10 @@ import java.util.concurrent.CompletionStage;
 public interface AppConnection extends AutoCloseable {
 
     /**
-     * Executes one action. The engine calls it on a worker thread, may call it concurrently, and applies the
-     * block's timeout by cancelling the context. Expected failures (HTTP errors, bad input) are returned as
-     * {@link ActionResult#failed}; an exception is treated as a plugin bug and reported as a failed result.
+     * Executes one action. The engine calls it on a worker thread (on the run's thread when {@link #nonBlocking}),
+     * may call it concurrently, and applies the block's timeout by cancelling the context. Expected failures (HTTP
+     * errors, bad input) are returned as {@link ActionResult#failed}; an exception is treated as a plugin bug and
+     * reported as a failed result.
      */
     CompletionStage<ActionResult> execute(ActionContext context);
 
@@ -42,6 +43,18 @@ public interface AppConnection extends AutoCloseable {
     default CompletionStage<Reconciliation> reconcile(ActionContext context, Instant startedAt) {
         return CompletableFuture.completedFuture(Reconciliation.unknown("this app cannot look for the effect of '"
                 + context.actionName() + "'"));
+    }
+
+    /**
+     * Whether {@link #execute} and {@link #reconcile} return without blocking the caller: they compute the answer at
+     * once (a pure function of the parameters) or only start asynchronous I/O and waits through
+     * {@link ActionContext#delay}, never sleeping, joining a future or reading a socket on the calling thread. The
+     * engine then calls them on the run's own thread and takes an answer that is already there without any thread
+     * hand-off, which is most of the cost of a short execution. The default, {@code false}, has them called on a
+     * worker thread, where blocking is allowed.
+     */
+    default boolean nonBlocking() {
+        return false;
     }
 
     /** Closes the connection when the run ends; the default has nothing to close. */

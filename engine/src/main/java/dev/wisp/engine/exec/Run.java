@@ -52,6 +52,9 @@ public final class Run {
     private final Map<Long, Run> children = new HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger activity = new java.util.concurrent.atomic.AtomicInteger();
     private final Scheduler scheduler;
+    /** Events fed on the run's own thread (answers that were there at once): taken after the current batch. */
+    private final java.util.ArrayDeque<java.util.function.Supplier<Step.Event>> local = new java.util.ArrayDeque<>();
+    private volatile Thread loopThread;
     private App codeApp;
 
     public Run(RunRequest req, PluginRegistry registry, ExecutorService workers) {
@@ -68,6 +71,7 @@ public final class Run {
         this.loop = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "wisp-run-" + req.runId());
             t.setDaemon(true);
+            loopThread = t;
             return t;
         });
         RunData data = new RunData(req.container(), req.artifacts(), Inputs.resolve(req.playbook(), req.inputs()));
@@ -113,21 +117,25 @@ public final class Run {
 
     /**
      * Hands an event to the scheduler on the run's thread (a null event is nothing to hand over); after the end,
-     * nothing is left to hand it to.
+     * nothing is left to hand it to. An event fed on the run's thread itself is queued locally and taken right after
+     * the batch being carried out, with no trip through the executor.
      */
     private void feed(java.util.function.Supplier<Step.Event> event) {
+        if (Thread.currentThread() == loopThread) {
+            local.add(event);
+            return;
+        }
         activity.incrementAndGet();
         try {
             loop.execute(() -> {
                 try {
-                    if (outcome.isDone()) {
-                        return;
-                    }
-                    Step.Event e = event.get();
-                    if (e != null) {
-                        apply(scheduler.on(e));
+                    take(event);
+                    java.util.function.Supplier<Step.Event> next;
+                    while ((next = local.poll()) != null) {
+                        take(next);
                     }
                 } catch (RuntimeException | Error e) {
+                    local.clear();
                     internalError(e);
                 } finally {
                     activity.decrementAndGet();
@@ -135,6 +143,16 @@ public final class Run {
             });
         } catch (RejectedExecutionException ended) {
             activity.decrementAndGet(); // a plugin or timer answered after the run ended
+        }
+    }
+
+    private void take(java.util.function.Supplier<Step.Event> event) {
+        if (outcome.isDone()) {
+            return;
+        }
+        Step.Event e = event.get();
+        if (e != null) {
+            apply(scheduler.on(e));
         }
     }
 
@@ -239,12 +257,12 @@ public final class Run {
     }
 
     /**
-     * Calls the app of {@code block} on a worker thread and feeds what {@code done} makes of its answer. The
-     * connection is opened here, on the run's thread; the run counts as busy until the call has returned and fed
+     * Calls the app of {@code block} on a worker thread (on this thread when its connection does not block) and feeds
+     * what {@code done} makes of its answer. The connection is opened here, on the run's thread; the run counts as busy until the call has returned and fed
      * its answer (when it had one at once), so virtual-time drivers never move time under it.
      */
     private <T> void callApp(String block, String asset, java.util.function.Function<AppConnection,
-            CompletionStage<T>> call, java.util.function.BiFunction<T, Throwable,
+            CompletionStage<T>> apply, java.util.function.BiFunction<T, Throwable,
             java.util.function.Supplier<Step.Event>> done) {
         AppConnection connection;
         try {
@@ -254,17 +272,24 @@ public final class Run {
             feed(done.apply(null, e));
             return;
         }
+        Runnable call = () -> {
+            CompletableFuture<T> f;
+            try {
+                f = apply.apply(connection).toCompletableFuture();
+            } catch (RuntimeException | Error e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            f.whenComplete((r, error) -> feed(done.apply(r, error)));
+        };
+        if (connection.nonBlocking()) {
+            call.run(); // an answer that is there at once is taken after this batch, on this thread
+            return;
+        }
         activity.incrementAndGet();
         try {
             workers.execute(() -> {
                 try {
-                    CompletableFuture<T> f;
-                    try {
-                        f = call.apply(connection).toCompletableFuture();
-                    } catch (RuntimeException | Error e) {
-                        f = CompletableFuture.failedFuture(e);
-                    }
-                    f.whenComplete((r, error) -> feed(done.apply(r, error)));
+                    call.run();
                 } finally {
                     activity.decrementAndGet();
                 }

@@ -18,7 +18,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RunTest {
-    private final Harness h = new Harness();
+    final Harness h = harness();
+
+    /** The harness every test runs on: its app's connections block (they are called on worker threads). */
+    Harness harness() {
+        return new Harness();
+    }
+
+    @Test
+    void callsABlockingConnectionOnAWorkerThread() {
+        h.run("""
+                playbook: where
+                blocks:
+                  one: { action: echo, app: test, parameters: { value: 1 } }
+                edges: [start -> one, one -> end]
+                """);
+        assertEquals(List.of(h.app.nonBlocking), h.app.threads.stream().map(t -> t.startsWith("wisp-run-")).toList());
+    }
 
     @Test
     void runsBlocksInOrderAndPassesDataAlongPaths() {

@@ -27,6 +27,10 @@ public final class TestApp implements App {
     final AtomicInteger concurrent = new AtomicInteger();
     final AtomicInteger maxConcurrent = new AtomicInteger();
     final List<CompletableFuture<ActionResult>> hanging = Collections.synchronizedList(new ArrayList<>());
+    /** The names of the threads executions ran on. */
+    final java.util.Set<String> threads = ConcurrentHashMap.newKeySet();
+    /** Whether its connections say they never block, so that the engine calls them on the run's thread. */
+    volatile boolean nonBlocking;
 
     private static ActionSpec action(String name, boolean idempotent, List<ParameterSpec> params,
                                      OutputSpec... outputs) {
@@ -62,6 +66,7 @@ public final class TestApp implements App {
         return new AppConnection() {
             @Override
             public java.util.concurrent.CompletionStage<ActionResult> execute(ActionContext ctx) {
+                threads.add(Thread.currentThread().getName());
                 int now = concurrent.incrementAndGet();
                 maxConcurrent.accumulateAndGet(now, Math::max);
                 try {
@@ -73,6 +78,11 @@ public final class TestApp implements App {
                 } finally {
                     concurrent.decrementAndGet();
                 }
+            }
+
+            @Override
+            public boolean nonBlocking() {
+                return nonBlocking;
             }
 
             /** "create" looks for its key: found-* keys exist, absent-* keys do not, others cannot be told. */

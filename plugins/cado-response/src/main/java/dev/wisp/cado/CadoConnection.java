@@ -44,6 +44,12 @@ final class CadoConnection implements AppConnection {
         return InDoubt.lostAnswer(error) || error instanceof CadoException c && InDoubt.unknownStatus(c.status());
     }
 
+    /** Requests go out on the shared asynchronous client; retries and polls wait through the context. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public CompletionStage<ActionResult> execute(ActionContext ctx) {
         Map<String, Object> params = ctx.parameters();

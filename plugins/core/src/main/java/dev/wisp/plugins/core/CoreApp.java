@@ -45,7 +45,18 @@ public final class CoreApp implements App {
 
     @Override
     public AppConnection connect(AssetConfig asset) {
-        return this::execute;
+        return new AppConnection() {
+            @Override
+            public CompletionStage<ActionResult> execute(ActionContext context) {
+                return CoreApp.this.execute(context);
+            }
+
+            /** Every core action computes its answer at once, or waits only through the context (sleep). */
+            @Override
+            public boolean nonBlocking() {
+                return true;
+            }
+        };
     }
 
     private CompletionStage<ActionResult> execute(ActionContext context) {

@@ -31,6 +31,12 @@ final class HttpAppConnection implements AppConnection {
         this.client = new AssetHttpClient(asset.http());
     }
 
+    /** Requests go out on the shared asynchronous client; retries and polls wait through the context. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public CompletionStage<ActionResult> execute(ActionContext ctx) {
         Map<String, Object> params = ctx.parameters();
