@@ -25,16 +25,20 @@ import picocli.CommandLine.ScopeType;
             "  wisp run playbooks/capture_ec2_instance.yaml --simulate",
             "  wisp runs --status suspended",
             "  wisp help run"},
-        subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, TestCommand.class,
-            RunsCommand.class, ShowCommand.class, ActionsCommand.class,
-            GraphCommand.class, SchemaCommand.class, AssetCommand.class, SimulateCommand.class,
-            CompletionCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run or a test failed", "2:usage error",
             "3:a playbook (or test file) is invalid", "4:the run is suspended, waiting for an answer (wisp resume)",
             "130:the run was cancelled"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     public static final String VERSION = BuildInfo.CURRENT.version();
+
+    /** The commands, in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, RunCommand.class, ResumeCommand.class,
+            TestCommand.class, RunsCommand.class, ShowCommand.class, ActionsCommand.class, GraphCommand.class,
+            SchemaCommand.class, AssetCommand.class, SimulateCommand.class, CompletionCommand.class,
+            InitCommand.class, CommandLine.HelpCommand.class);
+    /** Commands that read the whole command tree: help about any command, completion scripts. */
+    private static final java.util.Set<String> WHOLE_TREE = java.util.Set.of("help", "completion");
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
     boolean verbose;
@@ -63,10 +67,54 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private static int run(String[] args, PrintWriter out, PrintWriter err, boolean realStderr) {
         Main main = new Main();
         main.realStderr = realStderr;
-        CommandLine cli = new CommandLine(main);
+        CommandLine cli = commandLine(main, args);
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> main.failed(e, commandLine.getErr()));
         return cli.execute(args);
+    }
+
+    /**
+     * The command line for {@code args}. picocli builds a command's model (its options, from annotations and
+     * reflection) when the command is added, and that was most of the time before a command's first line of work: so
+     * a command line that names a command gets only that one, a lone {@code --version} gets none, and anything else
+     * (no command, {@code --help}, {@code help}, {@code completion}, a misspelt command) gets all of them.
+     */
+    static CommandLine commandLine(Main main, String[] args) {
+        CommandLine cli = new CommandLine(main);
+        String named = commandName(args);
+        for (Class<?> command : COMMANDS) {
+            String name = command.getAnnotation(Command.class).name();
+            if (named == null || WHOLE_TREE.contains(named) || named.equals(name)) {
+                cli.addSubcommand(command);
+            }
+        }
+        return cli;
+    }
+
+    /**
+     * The command {@code args} name after the global options; {@code ""} for a lone {@code --version}; {@code null}
+     * when the whole tree is needed or the arguments name no command.
+     */
+    private static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--verbose") || a.startsWith("--plugin-path=")) {
+                continue;
+            }
+            if (a.equals("--plugin-path")) {
+                i++;
+                continue;
+            }
+            if ((a.equals("--version") || a.equals("-V")) && i == args.length - 1) {
+                return "";
+            }
+            if (a.startsWith("-")) {
+                return null;
+            }
+            boolean known = COMMANDS.stream().anyMatch(c -> c.getAnnotation(Command.class).name().equals(a));
+            return known ? a : null;
+        }
+        return null;
     }
 
     /** What a command that threw prints, masked with every secret known by then; returns the exit code. */

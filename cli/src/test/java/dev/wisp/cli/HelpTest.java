@@ -17,7 +17,7 @@ class HelpTest {
     /** Every command path: [], [validate], ..., [asset], [asset, test]. */
     private static List<List<String>> commands() {
         List<List<String>> out = new ArrayList<>();
-        walk(new CommandLine(new Main()), new ArrayList<>(), out);
+        walk(Main.commandLine(new Main(), new String[0]), new ArrayList<>(), out);
         return out;
     }
 
