@@ -16,14 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Evaluates data paths into rows, as SOAR's collect does: one row per leaf of the deepest {@code *}, a null row where
  * a path leads nowhere, each row keyed by its position so values of one source align and filters can restrict
- * them. Every path is compiled once to a Jayway JsonPath (SOAR forms relative to their source: an action result,
- * the container, the artifacts; raw {@code $...} paths over the whole run) and cached. Thread-safe.
+ * them. SOAR forms are walked relative to their source (an action result, the container, the artifacts, an input);
+ * raw {@code $...} paths over the whole run are compiled once to a Jayway JsonPath and cached. Thread-safe.
  */
 public final class PathEvaluator {
-    private static final Configuration JSONPATH = Configuration.defaultConfiguration()
-            .addOptions(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS, Option.DEFAULT_PATH_LEAF_TO_NULL);
-    private static final Configuration POSITIONS = JSONPATH.addOptions(Option.AS_PATH_LIST);
     private final Map<String, JsonPath> compiled = new ConcurrentHashMap<>();
+
+    /** JsonPath's configuration, made on the first raw {@code $...} path (no run without one loads the library). */
+    private static final class Raw {
+        static final Configuration JSONPATH = Configuration.defaultConfiguration()
+                .addOptions(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS, Option.DEFAULT_PATH_LEAF_TO_NULL);
+    }
 
     public List<Row> rows(DataPath path, RunData data) {
         List<Row> out = new ArrayList<>();
@@ -39,7 +42,7 @@ public final class PathEvaluator {
             walk(data.artifacts(), ap.segments(), new ArrayList<>(), out);
         } else if (path instanceof DataPath.RawJsonPath raw) {
             JsonPath jp = compiled.computeIfAbsent(raw.expression(), JsonPath::compile);
-            Object result = jp.read(data.document(), JSONPATH);
+            Object result = jp.read(data.document(), Raw.JSONPATH);
             if (result instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     out.add(new Row(List.of(i), list.get(i)));
@@ -163,62 +166,61 @@ public final class PathEvaluator {
     }
 
     /**
-     * The rows of {@code segs} under {@code node}: evaluated with the segments' compiled JsonPath, once for the
-     * values and once for their positions (Jayway's path list), so each value knows the index it took at every
-     * {@code *}. A missing leaf is a null row, as in SOAR.
+     * The rows of {@code segs} under {@code node}, walked directly: a field of an object (a missing last field is a
+     * null row, a missing field before it yields nothing), an index of a list (out of range: nothing), {@code *}
+     * over a list's elements or an object's values (each row keyed by the position it took there). A step that meets
+     * anything else (a field of a list, an index of an object, anything of null or of a scalar) yields nothing. These
+     * are the rules of Jayway JsonPath with ALWAYS_RETURN_LIST, SUPPRESS_EXCEPTIONS and DEFAULT_PATH_LEAF_TO_NULL,
+     * which this walk replaced: it evaluated every path twice (values, then positions as text to parse), most of a
+     * short step's time. A node that is neither an object nor a list, with segments left, is one null row.
      */
-    private void walk(Object node, List<Segment> segs, List<Integer> key, List<Row> out) {
+    private static void walk(Object node, List<Segment> segs, List<Integer> key, List<Row> out) {
         if (segs.isEmpty()) {
             out.add(new Row(key, node));
             return;
         }
-        if (node == null || !(node instanceof Map || node instanceof List)) {
+        if (!(node instanceof Map || node instanceof List)) {
             out.add(new Row(key, null));
             return;
         }
-        JsonPath jp = compiled.computeIfAbsent(jsonPath(segs), JsonPath::compile);
-        Object values = jp.read(node, JSONPATH);
-        Object paths = jp.read(node, POSITIONS);
-        if (!(values instanceof List<?> vs) || !(paths instanceof List<?> ps) || vs.size() != ps.size()) {
-            return;
-        }
-        boolean[] wildcard = new boolean[segs.size()];
-        for (int i = 0; i < segs.size(); i++) {
-            wildcard[i] = segs.get(i) instanceof Segment.Wildcard;
-        }
-        for (int i = 0; i < vs.size(); i++) {
-            List<Integer> k = new ArrayList<>(key);
-            positions(String.valueOf(ps.get(i)), wildcard, k);
-            out.add(new Row(k, vs.get(i)));
+        descend(node, segs, 0, key, out);
+    }
+
+    private static void descend(Object node, List<Segment> segs, int at, List<Integer> key, List<Row> out) {
+        Segment seg = segs.get(at);
+        if (seg instanceof Segment.Field f) {
+            if (node instanceof Map<?, ?> m) {
+                if (m.containsKey(f.name())) {
+                    step(m.get(f.name()), segs, at, key, out);
+                } else if (at == segs.size() - 1) {
+                    out.add(new Row(key, null));
+                }
+            }
+        } else if (seg instanceof Segment.Index i) {
+            if (node instanceof List<?> l && i.index() < l.size()) {
+                step(l.get(i.index()), segs, at, key, out);
+            }
+        } else if (node instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                key.add(i);
+                step(l.get(i), segs, at, key, out);
+                key.remove(key.size() - 1);
+            }
+        } else if (node instanceof Map<?, ?> m) {
+            int i = 0;
+            for (Object value : m.values()) {
+                key.add(i++);
+                step(value, segs, at, key, out);
+                key.remove(key.size() - 1);
+            }
         }
     }
 
-    /** {@code data.*.id} as {@code $['data'][*]['id']}. */
-    static String jsonPath(List<Segment> segs) {
-        StringBuilder b = new StringBuilder("$");
-        for (Segment s : segs) {
-            if (s instanceof Segment.Wildcard) {
-                b.append("[*]");
-            } else if (s instanceof Segment.Index i) {
-                b.append('[').append(i.index()).append(']');
-            } else {
-                b.append("['").append(((Segment.Field) s).name().replace("'", "\\'")).append("']");
-            }
-        }
-        return b.toString();
-    }
-
-    /** Appends the indexes a definite path like {@code $['data'][0][2]['id']} took at the wildcards. */
-    private static void positions(String path, boolean[] wildcard, List<Integer> key) {
-        int seg = 0;
-        int i = 1;
-        while (i < path.length() && seg < wildcard.length) {
-            int close = path.charAt(i + 1) == '\'' ? path.indexOf("']", i + 2) + 1 : path.indexOf(']', i);
-            if (wildcard[seg]) {
-                key.add(Integer.parseInt(path.substring(i + 1, close)));
-            }
-            i = close + 1;
-            seg++;
+    private static void step(Object value, List<Segment> segs, int at, List<Integer> key, List<Row> out) {
+        if (at == segs.size() - 1) {
+            out.add(new Row(key, value));
+        } else {
+            descend(value, segs, at + 1, key, out);
         }
     }
 }
