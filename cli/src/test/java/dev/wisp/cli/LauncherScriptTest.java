@@ -1,6 +1,7 @@
 package dev.wisp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -46,7 +47,8 @@ class LauncherScriptTest {
         Files.writeString(home.resolve("lib/wisp.jar"), "not really a jar");
         // a PATH with what the launcher needs and no java
         tools = Files.createDirectories(tmp.resolve("tools"));
-        for (String t : List.of("sh", "dirname", "readlink", "sed", "id")) {
+        for (String t : List.of("sh", "dirname", "readlink", "sed", "id", "ls", "cksum", "cut", "mkdir", "mv",
+                "rm")) {
             Path real = which(t);
             Files.createSymbolicLink(tools.resolve(t), real);
         }
@@ -101,6 +103,34 @@ class LauncherScriptTest {
         assertEquals(0, r.exit(), r.out());
         assertEquals("jdk21:-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xmx64m -Dx=1 -jar "
                 + home.toRealPath().resolve("lib/wisp.jar") + " validate a b\n", r.out());
+    }
+
+    @Test
+    void recordsTheClassesOfTheFirstCommandInTheUsersCacheAndMapsThemInAfterwards() throws IOException,
+            InterruptedException {
+        Path jh = fakeJava("jdk17", "17.0.9", "unused");
+        // this java also writes the archive it is asked for at exit, as the JVM does
+        Files.writeString(jh.resolve("bin/java"), "#!/bin/sh\nfor a in \"$@\"; do case $a in "
+                + "-XX:ArchiveClassesAtExit=*) echo archive > \"${a#*=}\" ;; esac; done\necho \"java:$*\"\nexit 3\n");
+        Path cache = tmp.resolve("cache");
+        Map<String, String> env = Map.of("JAVA_HOME", jh.toString(), "XDG_CACHE_HOME", cache.toString());
+        assertFalse(wisp(env, "--version").out().contains("Archive"), "--version loads too little to record");
+        Result first = wisp(env, "validate", "x.yaml");
+        assertEquals(3, first.exit(), "the command's own exit code: " + first.out());
+        assertTrue(first.out().contains("-XX:ArchiveClassesAtExit=" + cache.resolve("wisp")), first.out());
+        List<Path> archives;
+        try (var files = Files.list(cache.resolve("wisp"))) {
+            archives = files.toList();
+        }
+        assertEquals(1, archives.size(), archives.toString());
+        assertTrue(archives.get(0).getFileName().toString().matches("wisp-[0-9]+\\.jsa"), archives.toString());
+        Result second = wisp(env, "--version");
+        assertTrue(second.out().contains("-XX:SharedArchiveFile=" + archives.get(0) + " -Xlog:cds*=off -jar"),
+                second.out());
+        Files.writeString(home.resolve("lib/wisp.jar"), "another build of the jar");
+        assertFalse(wisp(env, "--version").out().contains("SharedArchiveFile"), "a new jar needs a new archive");
+        assertFalse(wisp(Map.of("JAVA_HOME", jh.toString(), "XDG_CACHE_HOME", cache.toString(), "WISP_CDS", "off"),
+                "validate").out().contains("Archive"), "WISP_CDS=off");
     }
 
     @Test
