@@ -48,7 +48,8 @@ public final class Run {
     private final Map<String, App> apps = new HashMap<>();
     private final Map<Long, ExecutionContext> executions = new HashMap<>();
     private final Map<Long, CompletableFuture<PromptOutcome>> questions = new HashMap<>();
-    private final Set<Long> timers = new java.util.HashSet<>();
+    /** The run's timers by id, each with the delay it waits on (cancelled when the timer or the run ends). */
+    private final Map<Long, CompletableFuture<Void>> timers = new HashMap<>();
     private final Map<Long, Run> children = new HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger activity = new java.util.concurrent.atomic.AtomicInteger();
     private final Scheduler scheduler;
@@ -201,10 +202,14 @@ public final class Run {
                     f.cancel(true); // a terminal stops reading for it
                 }
             } else if (c instanceof Step.SetTimer t) {
-                timers.add(t.id());
-                req.time().delay(Step.until(now(), t.at())).thenRun(() -> feedTimer(t.id()));
+                CompletableFuture<Void> delay = req.time().delay(Step.until(now(), t.at())).toCompletableFuture();
+                timers.put(t.id(), delay);
+                delay.thenRun(() -> feedTimer(t.id()));
             } else if (c instanceof Step.CancelTimer t) {
-                timers.remove(t.id());
+                CompletableFuture<Void> delay = timers.remove(t.id());
+                if (delay != null) {
+                    delay.cancel(false);
+                }
             } else if (c instanceof Step.StartChild s) {
                 child(s);
             } else if (c instanceof Step.CancelChild s) {
@@ -222,7 +227,7 @@ public final class Run {
     }
 
     private void feedTimer(long id) {
-        feed(() -> timers.remove(id) ? new Step.TimerFired(now(), id) : null);
+        feed(() -> timers.remove(id) != null ? new Step.TimerFired(now(), id) : null);
     }
 
     private void execute(Step.Execute x) {
@@ -388,6 +393,8 @@ public final class Run {
     }
 
     private void end(RunOutcome result) {
+        timers.values().forEach(delay -> delay.cancel(false));
+        timers.clear();
         executions.values().forEach(ExecutionContext::cancel);
         questions.values().forEach(f -> f.cancel(true));
         children.values().forEach(Run::cancel);

@@ -60,8 +60,9 @@ public final class ManualTime implements TimeSource {
         return f;
     }
 
-    /** How many timers are waiting. */
+    /** How many timers are waiting (a timer whose future was cancelled no longer waits). */
     public synchronized int pending() {
+        timers.removeIf(t -> t.future.isDone());
         return timers.size();
     }
 
@@ -77,10 +78,14 @@ public final class ManualTime implements TimeSource {
         due.forEach(t -> t.future.complete(null));
     }
 
-    /** Moves time to the next timer and fires it; false when none waits. */
+    /**
+     * Moves time to the next timer and fires it; false when none waits. A cancelled timer is not waited for: time
+     * never jumps to the deadline of a run that has ended.
+     */
     public boolean fireNext() {
         Duration gap;
         synchronized (this) {
+            timers.removeIf(t -> t.future.isDone());
             if (timers.isEmpty()) {
                 return false;
             }
