@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the JMH benchmarks of the engine's hot paths (bench/jmh): a chain of set value blocks end to
-# end, static checks, data path evaluation, journal encoding. Extra arguments go to JMH, e.g.
+# end, one block fanned out over many rows, static checks, data path evaluation, journal encoding. Extra
+# arguments go to JMH, e.g.
 #   bench/jmh.sh chainInMemory -p steps=1000
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The engine's hot paths, one benchmark each: a chain of {@code core} {@code set value} blocks run end to end
- * (scheduler, runtime, plugin call, journal), static checks of a long chain, data path evaluation over many rows,
+ * (scheduler, runtime, plugin call, journal), one block fanned out over many rows, static checks of a long chain, data path evaluation over many rows,
  * and journal encoding. The chain is reported per run; divide by {@code steps} for the cost of one step.
  */
 @State(Scope.Benchmark)
@@ -61,6 +61,8 @@ public class EngineBench {
     int steps;
 
     private Playbook chain;
+    private Playbook wide;
+    private List<Object> items;
     private PluginRegistry registry;
     private Engine engine;
     private SystemTime time;
@@ -89,6 +91,22 @@ public class EngineBench {
         registry = PluginRegistry.load(EngineBench.class.getClassLoader(), Optional.empty());
         catalog = registry.catalog();
         chain = new PlaybookLoader(List.of()).loadString(chain(steps), "chain.yaml").playbook().orElseThrow();
+        wide = new PlaybookLoader(List.of()).loadString("""
+                playbook: wide
+                inputs:
+                  items: { type: list }
+                blocks:
+                  each:
+                    action: set value
+                    app: core
+                    max_concurrency: 16
+                    parameters: { value: playbook_input:items.* }
+                edges: [start -> each, each -> end]
+                """, "wide.yaml").playbook().orElseThrow();
+        items = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            items.add("item-" + i);
+        }
         engine = new Engine(registry);
         time = new SystemTime();
         dir = Files.createTempDirectory("wisp-bench");
@@ -114,7 +132,11 @@ public class EngineBench {
     }
 
     private RunOutcome run(Journal journal) throws Exception {
-        RunRequest req = new RunRequest("bench", chain, Map.of(), Map.of(), List.of(), Assets.none(),
+        return run(chain, Map.of(), journal);
+    }
+
+    private RunOutcome run(Playbook playbook, Map<String, Object> inputs, Journal journal) throws Exception {
+        RunRequest req = new RunRequest("bench", playbook, inputs, Map.of(), List.of(), Assets.none(),
                 new UnavailablePromptHandler(), journal, time, 16, List.of(), null);
         return engine.start(req).outcome().toCompletableFuture().get();
     }
@@ -135,6 +157,13 @@ public class EngineBench {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** One block fanned out over {@code steps} rows (planning, then every execution), journal in memory. */
+    @Benchmark
+    public RunOutcome fanOutInMemory() throws Exception {
+        List<JournalEvent> events = new ArrayList<>();
+        return run(wide, Map.of("items", items), events::add);
     }
 
     /** The static checks of the chain (all data paths, edges, types). */
