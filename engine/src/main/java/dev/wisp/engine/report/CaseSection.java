@@ -50,17 +50,21 @@ final class CaseSection {
             return out;
         }
         out.add("case activity (" + entries.size() + "):");
-        int width = entries.stream().mapToInt(e -> String.valueOf(((Map<?, ?>) e).get("what")).length()).max()
-                .orElse(10);
+        int width = width(entries, "what");
+        int blockWidth = width(entries, "block");
         for (Object o : entries) {
             Map<?, ?> e = (Map<?, ?>) o;
             String time = String.valueOf(e.get("time"));
             String clock = time.length() >= 19 ? time.substring(11, 19) : time;
-            String line = String.format("  %s  %-" + width + "s  %s  %s", clock, e.get("what"), e.get("block"),
-                    details(e.get("details")));
+            String line = String.format("  %s  %-" + width + "s  %-" + blockWidth + "s  %s", clock, e.get("what"),
+                    e.get("block"), details(e.get("details")));
             out.add(line.length() > MAX_LINE ? line.substring(0, MAX_LINE - 3) + "..." : line.stripTrailing());
         }
         return out;
+    }
+
+    private static int width(List<?> entries, String field) {
+        return entries.stream().mapToInt(e -> String.valueOf(((Map<?, ?>) e).get(field)).length()).max().orElse(1);
     }
 
     /** {@code key: value} pairs on one line, newlines shown as spaces. */

@@ -107,7 +107,7 @@ class RunReportTest {
         org.junit.jupiter.api.Assertions.assertTrue(summary.endsWith("""
                 case activity (2):
                   10:00:01  add comment  comment  comment: looking into it
-                  10:00:04  add note     note  title: again
+                  10:00:04  add note     note     title: again
                 run r2: success
                 """), summary);
     }
