@@ -8,7 +8,6 @@ import dev.wisp.http.Failures;
 import dev.wisp.http.HttpSettings;
 import dev.wisp.http.InDoubt;
 import dev.wisp.http.Request;
-import dev.wisp.http.Response;
 import dev.wisp.spi.ActionContext;
 import dev.wisp.spi.ActionResult;
 import dev.wisp.spi.AppConnection;
@@ -178,36 +177,7 @@ final class SoarServer implements AppConnection {
             r = r.idempotent();
         }
         Request sent = r;
-        return http.send(ctx, sent).thenApply(response -> answer(sent, response));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> answer(Request sent, Response response) {
-        Object json;
-        try {
-            json = response.json();
-        } catch (IllegalArgumentException e) {
-            json = null;
-        }
-        if (!response.successful() || json instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("failed"))) {
-            String said = json instanceof Map<?, ?> m && m.get("message") != null ? String.valueOf(m.get("message"))
-                    : Excerpt.of(response.text());
-            String why = switch (response.status()) {
-                case 401 -> "Splunk SOAR refused the token (HTTP 401); check the asset's token";
-                case 403 -> "the token's user may not do this (HTTP 403)";
-                case 404 -> "not found (HTTP 404)";
-                default -> "HTTP " + response.status();
-            };
-            String doubt = !sent.safeToRepeat() && InDoubt.unknownStatus(response.status()) ? "; it may or may not "
-                    + "have reached the case: look at it before running this again" : "";
-            throw new SoarFailure(sent.describe() + ": " + why + (said.isBlank() ? "" : ": " + said) + doubt,
-                    response.successful() ? ActionResult.Failure.PERMANENT : Failures.ofStatus(response.status()));
-        }
-        if (!(json instanceof Map<?, ?>)) {
-            throw new SoarFailure(sent.describe() + ": Splunk SOAR answered HTTP " + response.status()
-                    + " without a JSON object: " + Excerpt.of(response.text()), ActionResult.Failure.UNSPECIFIED);
-        }
-        return (Map<String, Object>) json;
+        return http.send(ctx, sent).thenApply(response -> Answers.of(sent, response));
     }
 
     static String query(String value) {
@@ -238,19 +208,5 @@ final class SoarServer implements AppConnection {
     @Override
     public void close() {
         http.close();
-    }
-
-    /** A call that got an answer SOAR means as a refusal, or none that can be used. */
-    static final class SoarFailure extends RuntimeException {
-        private final ActionResult.Failure kind;
-
-        SoarFailure(String message, ActionResult.Failure kind) {
-            super(message, null, false, false);
-            this.kind = kind;
-        }
-
-        ActionResult.Failure kind() {
-            return kind;
-        }
     }
 }

@@ -30,7 +30,7 @@ final class Tags {
                 .thenCompose(found -> {
                     Object id = found.get("id");
                     if (id == null) {
-                        throw new SoarServer.SoarFailure("Splunk SOAR has no indicator '" + indicator + "'",
+                        throw new SoarFailure("Splunk SOAR has no indicator '" + indicator + "'",
                                 dev.wisp.spi.ActionResult.Failure.PERMANENT);
                     }
                     return post(server, ctx, "/rest/indicator/" + id, merged(found, tags, overwrite));

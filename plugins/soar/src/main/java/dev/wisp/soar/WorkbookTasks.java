@@ -44,7 +44,7 @@ final class WorkbookTasks {
         List<?> tasks = answer.get("data") instanceof List<?> l ? l : List.of();
         List<?> named = tasks.stream().filter(t -> t instanceof Map<?, ?> m && name.equals(m.get("name"))).toList();
         if (named.size() != 1) {
-            throw new SoarServer.SoarFailure(named.isEmpty() ? "the workbook of container " + container
+            throw new SoarFailure(named.isEmpty() ? "the workbook of container " + container
                     + " has no task named '" + name + "'" : "the workbook of container " + container + " has "
                     + named.size() + " tasks named '" + name + "'; give a name only one task has",
                     ActionResult.Failure.PERMANENT);
