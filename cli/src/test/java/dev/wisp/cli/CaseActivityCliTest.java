@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import dev.wisp.spi.testing.LoopbackServer;
+import dev.wisp.spi.testing.LoopbackServer.Answer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,51 @@ class CaseActivityCliTest {
         Document page = Jsoup.parse(Files.readString(dir.resolve("runs").resolve(id).resolve("report.html")));
         assertEquals(4, page.select("section#case table.case tr").size(), "a header and three entries");
         assertEquals("#block-status", page.select("section#case a").last().attr("href"));
+    }
+
+    @Test
+    void withASoarAssetTheActivityGoesToTheEventsContainerAndTheTokenIsInNoOutputOrFile() throws Exception {
+        String token = "e2e-soar-token-8d7c6b5a4f3e";
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LoopbackServer soar = LoopbackServer.start()) {
+            soar.handler(q -> {
+                if (!token.equals(q.header("ph-auth-token"))) {
+                    return Answer.json(401, "{\"failed\": true, \"message\": \"Invalid token\"}");
+                }
+                sent.add(q.method() + " " + q.path() + " " + q.body());
+                return Answer.json(200, "{\"success\": true, \"id\": 9}");
+            });
+            Path secret = dir.resolve("soar.token");
+            Files.writeString(secret, token);
+            Path assets = dir.resolve("assets.yaml");
+            Files.writeString(assets, "assets:\n  case:\n    app: soar\n    config:\n      base_url: " + soar.url()
+                    + "\n      token: ${file:" + secret + "}\n");
+            Path pb = dir.resolve("sent.yaml");
+            Files.writeString(pb, """
+                    playbook: sent
+                    assets: { case: { app: soar } }
+                    blocks:
+                      comment: { action: add comment, asset: case, parameters: { comment: looking } }
+                      severity: { action: set severity, asset: case, parameters: { severity: high } }
+                    edges: [start -> comment, comment -> severity, severity -> end]
+                    """);
+            Path event = dir.resolve("event.json");
+            Files.writeString(event, "{\"container\": {\"id\": 12}, \"artifacts\": []}");
+            Path runs = dir.resolve("runs");
+            CliRun r = CliRun.of("--verbose", "run", pb.toString(), "--event", event.toString(), "--assets",
+                    assets.toString(), "--runs-dir", runs.toString());
+            assertEquals(ExitCodes.OK, r.exit(), r.err());
+            assertEquals(List.of("POST /rest/container_comment {\"container_id\":12,\"comment\":\"looking\"}",
+                    "POST /rest/container/12 {\"severity\":\"high\"}"), sent);
+            assertTrue(r.err().contains("add comment: sent to Splunk SOAR (container 12)"), r.err());
+            assertTrue(r.err().contains("case activity (2):"), r.err());
+            assertFalse(r.err().contains(token) || r.out().contains(token), r.err());
+            try (Stream<Path> files = Files.walk(runs)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(Files.readString(f).contains(token), f + " holds the token");
+                }
+            }
+        }
     }
 
     @Test
