@@ -27,7 +27,7 @@ class ActionsCommandTest {
     /** The app references in docs/apps are generated from the apps' metadata; this fails when one is stale. */
     @Test
     void theGeneratedAppReferencesAreUpToDate() throws IOException {
-        for (String app : new String[] {"cado_response", "core", "http"}) {
+        for (String app : new String[] {"cado_response", "core", "http", "soar"}) {
             CliRun r = CliRun.of("actions", app, "--format", "markdown");
             Path doc = Path.of("../docs/apps/" + app + ".md");
             if (Boolean.getBoolean("golden.update")) {
@@ -51,7 +51,7 @@ class ActionsCommandTest {
     void anUnknownAppIsAUsageError() {
         CliRun r = CliRun.of("actions", "nope");
         assertEquals(ExitCodes.USAGE, r.exit());
-        assertEquals("wisp: no app 'nope'; installed: cado_response, core, http\n", r.err());
+        assertEquals("wisp: no app 'nope'; installed: cado_response, core, http, soar\n", r.err());
     }
 
     @Test

@@ -41,6 +41,15 @@ public interface ActionContext {
     /** Writes a line to the run's journal. The engine redacts secrets before writing. */
     void log(String message);
 
+    /**
+     * The container of the event the run was started with ({@code --event}): the fields data paths read as
+     * {@code container:<field>}, such as {@code id}, {@code name} and {@code label}. Empty when the run has no event
+     * (and in contexts that know none).
+     */
+    default Map<String, Object> container() {
+        return Map.of();
+    }
+
     /** Whether the run or this execution was cancelled (Ctrl-C, timeout); long work should stop soon after. */
     boolean cancelled();
 

@@ -24,6 +24,14 @@ public record ActionResult(Status status, String message, Map<String, Object> pa
                            Map<String, Object> summary, Failure failure) {
 
     /**
+     * The one summary key with a meaning to the engine: a successful result whose summary has it says what the action
+     * did to the event's case (a comment, a note, a new status). Its value is an object with {@code what} (the kind
+     * of activity, such as {@code add comment}) and {@code details} (what was written); the run report lists these
+     * in order as the run's case activity. Set it with {@link #withCaseActivity}.
+     */
+    public static final String CASE_ACTIVITY = "case_activity";
+
+    /**
      * Whether a failure may go away by itself. The engine's {@code retry} repeats transient and unspecified failures
      * of actions that are safe to repeat, never permanent ones.
      */
@@ -110,6 +118,22 @@ public record ActionResult(Status status, String message, Map<String, Object> pa
     /** The same result saying whether its failure is transient (no change for a success). */
     public ActionResult withFailure(Failure kind) {
         return new ActionResult(status, message, parameter, data, summary, kind);
+    }
+
+    /**
+     * The same result marked as activity on the event's case ({@link #CASE_ACTIVITY}); the details are copied.
+     *
+     * @param what    the kind of activity, such as {@code add comment}
+     * @param details what was written (JSON-like values)
+     */
+    public ActionResult withCaseActivity(String what, Map<String, Object> details) {
+        Objects.requireNonNull(what, "what");
+        Map<String, Object> activity = new LinkedHashMap<>();
+        activity.put("what", what);
+        activity.put("details", unmodifiableCopy(details));
+        Map<String, Object> marked = new LinkedHashMap<>(summary);
+        marked.put(CASE_ACTIVITY, Collections.unmodifiableMap(activity));
+        return new ActionResult(status, message, parameter, data, marked, failure);
     }
 
     public boolean succeeded() {

@@ -75,6 +75,7 @@ public final class HtmlReport {
         graph();
         timeline();
         io();
+        caseActivity();
         out.append("<section id=\"blocks\"><h2>Blocks</h2>");
         for (String name : order()) {
             block(name, blocks().get(name));
@@ -222,6 +223,24 @@ public final class HtmlReport {
             keyValues("Outputs", (Map<?, ?>) report.get("outputs"));
         }
         out.append("</section>");
+    }
+
+    /** What the run did to the event's case, in order (the report's "case" section), when it did anything. */
+    private void caseActivity() {
+        if (!(report.get("case") instanceof List<?> entries) || entries.isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"case\"><h2>Case activity</h2><table class=\"case\"><tr><th>Time</th>"
+                + "<th>Block</th><th>What</th><th>Details</th></tr>");
+        for (Object o : entries) {
+            Map<?, ?> e = (Map<?, ?>) o;
+            String block = String.valueOf(e.get("block"));
+            out.append("<tr><td>").append(Html.text(String.valueOf(e.get("time")))).append("</td><td><a href=\"#block-")
+                    .append(Html.attr(block)).append("\">").append(Html.text(block)).append("</a></td><td>")
+                    .append(Html.text(String.valueOf(e.get("what")))).append("</td><td>")
+                    .append(Html.text(parameters(e.get("details")))).append("</td></tr>");
+        }
+        out.append("</table></section>");
     }
 
     private void keyValues(String title, Map<?, ?> m) {

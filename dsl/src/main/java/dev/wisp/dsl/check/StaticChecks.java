@@ -10,7 +10,7 @@ public final class StaticChecks {
     private static final List<Check> ALL = List.of(new EdgeCheck(), new GraphShapeCheck(), new ActionCheck(),
             new PathCheck(), new PlaceholderCheck(), new ProductCheck(), new OutputTypeCheck(),
             new SubPlaybookCheck(), new SubPlaybookCycleCheck(), new MultiValuedComparisonCheck(), new RetryCheck(),
-            new FilterPortCheck(), new CodeOutputCheck(), new CodeIoCheck());
+            new FilterPortCheck(), new CodeOutputCheck(), new CodeIoCheck(), new FormatSectionCheck());
 
     private StaticChecks() {
     }

@@ -117,7 +117,11 @@ public enum Code {
     /** A code block reads an input it does not declare. */
     WSP072("code-undeclared-input", Severity.ERROR),
     /** A code block declares an output its code never writes. */
-    WSP073("code-output-unwritten", Severity.WARNING);
+    WSP073("code-output-unwritten", Severity.WARNING),
+
+    // --- formats (WSP08x)
+    /** A format template whose {@code %%} row-section markers do not pair up. */
+    WSP080("format-section", Severity.ERROR);
 
     private final String slug;
     private final Severity defaultSeverity;

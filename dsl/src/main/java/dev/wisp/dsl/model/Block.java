@@ -159,10 +159,12 @@ public sealed interface Block {
 
     /**
      * Renders a template; {@code <block>:formatted_data} is the whole text with list values joined by
-     * {@code separator}, {@code <block>:formatted_data.*} one text per row.
+     * {@code separator} and each {@code %%...%%} row section repeated once per row, {@code <block>:formatted_data.*}
+     * one text per row. With {@code dropNone}, null values are removed from each parameter's list first (SOAR's
+     * {@code drop_none}).
      */
     record FormatBlock(BlockInfo info, String template, Location templateLocation, List<Value> parameters,
-                       String separator) implements Block {
+                       String separator, boolean dropNone) implements Block {
         @Override
         public Kind type() {
             return Kind.FORMAT;

@@ -150,7 +150,7 @@ final class BlockBuilder {
         return new Block.FormatBlock(info, template == null ? "" : template,
                 ctx.at(BuildContext.child(pointer, "format")),
                 values.values(ctx.array(node, "parameters"), BuildContext.child(pointer, "parameters")),
-                ctx.text(node, "separator"));
+                ctx.text(node, "separator"), Boolean.TRUE.equals(ctx.bool(node, "drop_none")));
     }
 
     private Block playbook(BlockInfo info, JsonNode node, String pointer) {

@@ -14,7 +14,7 @@ final class Keys {
     private static final List<String> ACTION = List.of("action", "asset", "app", "parameters", "combine",
             "max_concurrency", "timeout", "retry", "repeat", "on_failure");
     private static final List<String> PROMPT = List.of("prompt", "parameters", "responses", "approver", "timeout");
-    private static final List<String> FORMAT = List.of("format", "parameters", "separator");
+    private static final List<String> FORMAT = List.of("format", "parameters", "separator", "drop_none");
     private static final List<String> PLAYBOOK = List.of("playbook", "inputs");
     private static final List<String> CODE = List.of("code", "inputs", "outputs", "env", "timeout", "on_failure");
 

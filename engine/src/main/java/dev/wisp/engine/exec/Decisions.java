@@ -74,8 +74,8 @@ final class Decisions {
 
     static void format(Scheduler s, Block.FormatBlock f) {
         List<List<Object>> params = s.values(f.parameters());
-        BlockState st = new BlockState(List.of(), Templates.whole(f.template(), params, f.separator()),
-                Templates.rows(f.template(), params), Map.of(), Map.of());
+        Templates.Formatted text = Templates.format(f.template(), params, f.separator(), f.dropNone());
+        BlockState st = new BlockState(List.of(), text.whole(), text.rows(), Map.of(), Map.of());
         s.finish(f.name(), st, "success", 0, 0, Set.of(""), Restored.output(st));
     }
 }

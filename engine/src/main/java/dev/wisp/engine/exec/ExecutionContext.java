@@ -23,10 +23,18 @@ public final class ExecutionContext implements ActionContext {
     private final AssetConfig asset;
     private final TimeSource time;
     private final Journal journal;
+    private final Map<String, Object> container;
     private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
 
     public ExecutionContext(String block, String action, Map<String, Object> parameters, AssetConfig asset,
                             TimeSource time, Journal journal) {
+        this(block, action, parameters, asset, time, journal, Map.of());
+    }
+
+    /** An execution in a run whose event has this container. */
+    public ExecutionContext(String block, String action, Map<String, Object> parameters, AssetConfig asset,
+                            TimeSource time, Journal journal, Map<String, Object> container) {
+        this.container = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(container));
         this.block = block;
         this.action = action;
         this.parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
@@ -53,6 +61,11 @@ public final class ExecutionContext implements ActionContext {
     @Override
     public AssetConfig asset() {
         return asset;
+    }
+
+    @Override
+    public Map<String, Object> container() {
+        return container;
     }
 
     @Override

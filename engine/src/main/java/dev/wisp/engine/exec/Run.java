@@ -233,7 +233,7 @@ public final class Run {
     private void execute(Step.Execute x) {
         Scheduler.Resolved target = scheduler.resolved.get(x.block());
         ExecutionContext ctx = new ExecutionContext(x.block(), x.action(), x.parameters(), target.asset(), req.time(),
-                req.journal());
+                req.journal(), req.container());
         executions.put(x.id(), ctx);
         if (!x.safeToRepeat()) {
             req.journal().sync(); // write-ahead: its start is on disk before it may change anything
@@ -251,7 +251,7 @@ public final class Run {
     private void reconcile(Step.Reconcile x) {
         Scheduler.Resolved target = scheduler.resolved.get(x.block());
         ExecutionContext ctx = new ExecutionContext(x.block(), x.action(), x.parameters(), target.asset(), req.time(),
-                req.journal());
+                req.journal(), req.container());
         callApp(x.block(), x.asset(), c -> c.reconcile(ctx, x.startedAt()), (r, error) -> {
             dev.wisp.spi.Reconciliation result = error != null || r == null
                     ? dev.wisp.spi.Reconciliation.unknown("looking for its effect failed: " + (error == null

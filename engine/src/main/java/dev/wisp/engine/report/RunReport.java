@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The report of a run: a fold over its journal, so a resumed run's report covers both parts. Per block: status,
- * timings, executions with their results, skipped rows, ports, prompt answers; then totals.
+ * timings, executions with their results, skipped rows, ports, prompt answers; then what the run did to the
+ * event's case ({@link CaseSection}); then totals.
  */
 public final class RunReport {
     static final int MAX_DATA_CHARS = 64 * 1024;
@@ -51,6 +52,7 @@ public final class RunReport {
         run.put("finished", ended == null ? null : ended.toString());
         run.put("duration_ms", started == null || ended == null ? null : Duration.between(started, ended).toMillis());
         run.put("blocks", blocks);
+        run.put("case", CaseSection.fold(events));
         run.put("totals", totals(blocks));
         return run;
     }
@@ -224,6 +226,7 @@ public final class RunReport {
             }
             b.append(String.format("  %-9s %-" + width + "s  %s", status, name, detail).stripTrailing()).append('\n');
         });
+        CaseSection.lines(report.get("case")).forEach(line -> b.append(line).append('\n'));
         b.append("run ").append(report.get("run_id")).append(": ").append(report.get("status"));
         if (report.get("message") != null && !"finished".equals(report.get("message"))) {
             b.append(" (").append(report.get("message")).append(')');

@@ -67,4 +67,48 @@ class RunReportTest {
                 run r1: failed (block cap: 1 of 2 executions failed)
                 """, RunReport.summary(RunReport.build(journal())));
     }
+    private static Map<String, Object> caseResult(String status, String what, Map<String, Object> details) {
+        Map<String, Object> activity = new java.util.LinkedHashMap<>();
+        activity.put("what", what);
+        activity.put("details", details);
+        return Map.of("status", status, "message", "ok", "parameter", details,
+                "summary", Map.of(dev.wisp.spi.ActionResult.CASE_ACTIVITY, activity));
+    }
+
+    private static List<JournalEvent> caseJournal() {
+        return List.of(
+                new JournalEvent.RunStarted(T, "r2", "pb", "pb.yaml", Map.of(), null),
+                new JournalEvent.ExecutionFinished(T.plusSeconds(1), "comment", 0, 0, 1,
+                        caseResult("success", "add comment", Map.of("comment", "looking\ninto it")), 10, true),
+                new JournalEvent.ExecutionFinished(T.plusSeconds(2), "status", 0, 0, 1,
+                        caseResult("failed", "set status", Map.of("status", "open")), 10, true),
+                new JournalEvent.ExecutionFinished(T.plusSeconds(3), "note", 0, 0, 1,
+                        caseResult("success", "add note", Map.of("title", "first")), 10, false),
+                new JournalEvent.ExecutionFinished(T.plusSeconds(4), "note", 0, 0, 2,
+                        caseResult("success", "add note", Map.of("title", "again")), 10, true),
+                new JournalEvent.ExecutionFinished(T.plusSeconds(5), "plain", 0, 0, 1,
+                        Map.of("status", "success", "message", "ok", "summary", Map.of("n", 1)), 10, true),
+                new JournalEvent.RunFinished(T.plusSeconds(6), "success", "finished", Map.of()));
+    }
+
+    @Test
+    void theCaseSectionListsTheSuccessfulCaseActivityInOrderOncePerExecution() {
+        List<?> section = (List<?>) RunReport.build(caseJournal()).get("case");
+        assertEquals(2, section.size(), section.toString());
+        assertEquals(Map.of("time", "2026-11-22T10:00:01Z", "block", "comment", "execution", 0, "what", "add comment",
+                "details", Map.of("comment", "looking\ninto it")), section.get(0));
+        assertEquals("again", ((Map<?, ?>) ((Map<?, ?>) section.get(1)).get("details")).get("title"));
+        assertEquals(List.of(), RunReport.build(journal()).get("case"));
+    }
+
+    @Test
+    void theSummaryShowsTheCaseActivityBeforeTheRunLine() {
+        String summary = RunReport.summary(RunReport.build(caseJournal()));
+        org.junit.jupiter.api.Assertions.assertTrue(summary.endsWith("""
+                case activity (2):
+                  10:00:01  add comment  comment  comment: looking into it
+                  10:00:04  add note     note     title: again
+                run r2: success
+                """), summary);
+    }
 }

@@ -36,6 +36,7 @@ public final class TestActionContext implements ActionContext {
     private final Map<String, Object> parameters;
     private final AssetConfig asset;
     private final ManualClock clock;
+    private final Map<String, Object> container;
     private final List<Duration> delays = Collections.synchronizedList(new ArrayList<>());
     private final List<CompletableFuture<Void>> pending = Collections.synchronizedList(new ArrayList<>());
     private final List<String> logs = Collections.synchronizedList(new ArrayList<>());
@@ -46,25 +47,33 @@ public final class TestActionContext implements ActionContext {
 
     /** An execution of {@code action} with these parameters on an asset without configuration. */
     public TestActionContext(String action, Map<String, Object> parameters) {
-        this(action, parameters, new AssetConfig("test", "test", Map.of(), Set.of()), new ManualClock(START));
+        this(action, parameters, new AssetConfig("test", "test", Map.of(), Set.of()), new ManualClock(START),
+                Map.of());
     }
 
-    private TestActionContext(String action, Map<String, Object> parameters, AssetConfig asset, ManualClock clock) {
+    private TestActionContext(String action, Map<String, Object> parameters, AssetConfig asset, ManualClock clock,
+                              Map<String, Object> container) {
         this.action = action;
         this.block = action.replace(' ', '_') + "_1";
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         this.asset = asset;
         this.clock = clock;
+        this.container = Collections.unmodifiableMap(new LinkedHashMap<>(container));
     }
 
     /** The same execution on another asset. */
     public TestActionContext withAsset(AssetConfig other) {
-        return new TestActionContext(action, parameters, other, clock);
+        return new TestActionContext(action, parameters, other, clock, container);
     }
 
     /** The same execution on another clock (for example one shared with a simulated server). */
     public TestActionContext withClock(ManualClock other) {
-        return new TestActionContext(action, parameters, asset, other);
+        return new TestActionContext(action, parameters, asset, other, container);
+    }
+
+    /** The same execution in a run started with an event of this container ({@code container:id} and so on). */
+    public TestActionContext withContainer(Map<String, Object> fields) {
+        return new TestActionContext(action, parameters, asset, clock, fields);
     }
 
     /** From now on, delays stay pending until {@link #releaseDelays()}; returns this context. */
@@ -142,6 +151,11 @@ public final class TestActionContext implements ActionContext {
     @Override
     public AssetConfig asset() {
         return asset;
+    }
+
+    @Override
+    public Map<String, Object> container() {
+        return container;
     }
 
     @Override
