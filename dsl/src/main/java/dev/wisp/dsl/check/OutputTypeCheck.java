@@ -87,12 +87,13 @@ final class OutputTypeCheck implements Check {
         if (r.known) {
             return;
         }
+        List<String> declared = r.spec.outputs().stream().map(OutputSpec::dataPath).toList();
         if (r.open) {
             ctx.report(Code.WSP078, at, "action '" + r.spec.name() + "' (block '" + r.block + "') has open outputs "
-                    + "and does not declare " + r.normalized + "; it is read as it comes at run time");
+                    + "and does not declare " + r.normalized + Suggest.closestPath(r.normalized, declared)
+                    .map(s -> " (did you mean " + s + "?)").orElse("") + "; it is read as it comes at run time");
             return;
         }
-        List<String> declared = r.spec.outputs().stream().map(OutputSpec::dataPath).toList();
         ctx.report(Code.WSP050, at, "action '" + r.spec.name() + "' (block '" + r.block + "') does not produce "
                 + r.normalized + Suggest.closestPath(r.normalized, declared).map(s -> "; did you mean " + s + "?")
                 .orElse("; see its outputs with 'wisp actions'"));

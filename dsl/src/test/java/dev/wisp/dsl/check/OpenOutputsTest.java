@@ -30,6 +30,7 @@ class OpenOutputsTest {
         ActionSpec query = new ActionSpec("run query", "run_query", ActionType.INVESTIGATE, "", true, true,
                 List.of(ParameterSpec.builder("query", DataType.STRING).required().build()),
                 List.of(OutputSpec.of("action_result.data.*._raw", DataType.STRING, "x"),
+                        OutputSpec.of("action_result.data.*.src_host", DataType.STRING, "h"),
                         OutputSpec.of("action_result.summary.total_events", DataType.NUMERIC, 1)));
         ActionSpec status = new ActionSpec("get status", "get_status", ActionType.INVESTIGATE, "", true, true,
                 List.of(), List.of(OutputSpec.of("action_result.data.*.state", DataType.STRING, "ok")));
@@ -76,6 +77,14 @@ class OpenOutputsTest {
         assertEquals(List.of("p.yaml:10:27: warning[WSP078]: action 'run query' (block 'q') has open outputs and does "
                         + "not declare action_result.data.*.src_ip; it is read as it comes at run time"),
                 check(reader("run query", "query", "action_result.data.*.src_ip")));
+    }
+
+    @Test
+    void aLikelyTypoOfAnOpenActionIsAWarningWithASuggestion() {
+        assertEquals(List.of("p.yaml:10:27: warning[WSP078]: action 'run query' (block 'q') has open outputs and does "
+                        + "not declare action_result.data.*.src_hots (did you mean action_result.data.*.src_host?); it is read "
+                        + "as it comes at run time"),
+                check(reader("run query", "query", "action_result.data.*.src_hots")));
     }
 
     @Test
