@@ -156,7 +156,11 @@ public enum Code {
     /** An action's {@code lock} (SOAR serialises runs per value): Wisp does not; informative. */
     WSP159("soar-app-lock", Severity.WARNING),
     /** A parameter's {@code allow_list} (SOAR accepts a comma-separated list): Wisp passes the text as it is. */
-    WSP160("soar-app-allow-list", Severity.WARNING);
+    WSP160("soar-app-allow-list", Severity.WARNING),
+    /** A default value that does not fit its field's or parameter's type: left out. */
+    WSP161("soar-app-default", Severity.WARNING),
+    /** Two app JSONs that become the same Wisp app id, or a spec file that is already there. */
+    WSP162("soar-app-target", Severity.ERROR);
 
     private final String slug;
     private final Severity defaultSeverity;
