@@ -141,6 +141,12 @@ public final class AppSpecReader {
         if (!node.has("default")) {
             return null;
         }
+        if (type == DataType.PASSWORD || node.path("secret").asBoolean(false)) {
+            out.add(Diagnostic.of(Code.WSP075, doc.valueLocation(at + "/default"), AppSpecSchema.where(at)
+                    + " is a secret and cannot have a default in a spec file (its value is not shown here); give it "
+                    + "in the assets file as ${env:NAME} or ${file:PATH}"));
+            return null;
+        }
         Object v = Json.toJava(node.get("default"));
         if (!type.accepts(v)) {
             out.add(Diagnostic.of(Code.WSP075, doc.valueLocation(at + "/default"), "the default of "

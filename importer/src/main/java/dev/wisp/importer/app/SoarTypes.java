@@ -51,6 +51,11 @@ final class SoarTypes {
         if (d == null || d.isNull()) {
             return null;
         }
+        if (type == DataType.PASSWORD) {
+            f.warn(Code.WSP161, at + "/default", what + " is a secret with a default value: left out, and not "
+                    + "shown here (give secrets as ${env:NAME} or ${file:PATH} in the assets file)");
+            return null;
+        }
         Object v = f.java(d);
         if (!type.accepts(v) || (v instanceof String s && s.isEmpty() && type != DataType.STRING
                 && type != DataType.PASSWORD)) {

@@ -159,6 +159,18 @@ class SoarAppConverterTest {
     }
 
     @Test
+    void aSecretDefaultIsLeftOutAndNeverShown() {
+        SoarAppConverter.Conversion c = convert(APP.replace("\"data_type\": \"password\", \"order\": 1,",
+                "\"data_type\": \"password\", \"order\": 1, \"default\": \"hunter2-secret\","));
+        assertTrue(c.report().stream().anyMatch(d -> d.code() == dev.wisp.dsl.diag.Code.WSP161
+                && d.message().contains("is a secret with a default value: left out")), c.report().toString());
+        assertTrue(c.report().stream().noneMatch(d -> d.message().contains("hunter2")));
+        assertEquals(null, c.app().orElseThrow().spec().configField("password").orElseThrow().defaultValue());
+        String yaml = dev.wisp.dsl.appspec.AppSpecWriter.write(c.app().orElseThrow(), List.of());
+        assertTrue(!yaml.contains("hunter2"), yaml);
+    }
+
+    @Test
     void aKeyTwiceInOneObjectIsAnError() {
         assertEquals(List.of("box.json:4:27: error[WSP150]: key 'app_version' appears twice in one object (first at "
                 + "line 4); keep one"), report(APP.replace("\"app_version\": \"1.2.3\",",
