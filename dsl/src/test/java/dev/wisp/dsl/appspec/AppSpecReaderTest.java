@@ -113,6 +113,18 @@ class AppSpecReaderTest {
     }
 
     @Test
+    void theExampleOfTheDocsIsAValidSpec() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/app-specs.md"));
+        int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+        String yaml = doc.substring(start, doc.indexOf("```", start));
+        AppSpecReader.Result r = read(yaml);
+        assertEquals(List.of(), r.diagnostics());
+        assertEquals(Set.of("execute program"), r.app().orElseThrow().openActions());
+        assertEquals("port", r.app().orElseThrow().spec().action("execute program").orElseThrow().parameter("port")
+                .orElseThrow().assetDefault());
+    }
+
+    @Test
     void aSecretWithADefaultIsRefusedWithoutShowingIt() {
         List<String> p = problems(SSH.replace("password: { type: password }",
                 "password: { type: password, default: hunter2-secret }"));
