@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code wisp actions [APP]}: the installed apps and the spec-only ones ({@code ./apps}, {@code --app-spec}), or one
  * app's actions with parameters and outputs.
  */
-@Command(name = "actions", description = "List the installed apps, or an app's actions, parameters and outputs.",
+@Command(name = "actions", description = "List the installed and spec-only apps, or an app's actions, parameters "
+        + "and outputs.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp actions",
@@ -36,14 +37,15 @@ final class ActionsCommand implements Callable<Integer> {
             description = "text (default), markdown (a reference page) or json (see docs/cli.md).")
     Format format;
 
-    @picocli.CommandLine.Mixin
-    AppSpecOption appSpecs;
+    @Option(names = "--app-spec", paramLabel = "DIR", description = "A folder of app specs (<app id>.yaml; "
+            + "repeatable) besides ./apps, listed as spec only (docs/app-specs.md).")
+    List<java.nio.file.Path> appSpecDirs = new java.util.ArrayList<>();
 
     @Override
     public Integer call() {
         PrintWriter out = main.spec.commandLine().getOut();
         PrintWriter err = main.spec.commandLine().getErr();
-        dev.wisp.cli.apps.AppSpecDirs specs = main.appSpecs(appSpecs.dirs);
+        dev.wisp.cli.apps.AppSpecDirs specs = main.appSpecs(appSpecDirs);
         AppCatalog catalog = specs.catalog(specs.foldersHere());
         specs.diagnostics().values().forEach(d -> d.forEach(err::println));
         List<AppSpec> apps = List.copyOf(catalog.apps());
@@ -73,7 +75,9 @@ final class ActionsCommand implements Callable<Integer> {
     }
 
     private AppSpec find(AppCatalog catalog, List<AppSpec> apps) {
-        return catalog.app(app).orElseThrow(() -> new UsageException("no app '" + app
-                + "'; known: " + String.join(", ", apps.stream().map(AppSpec::id).toList())));
+        List<String> specOnly = apps.stream().map(AppSpec::id).filter(id -> catalog.specOnly(id).isPresent()).toList();
+        return catalog.app(app).orElseThrow(() -> new UsageException("no app '" + app + "'; installed: "
+                + String.join(", ", apps.stream().map(AppSpec::id).filter(id -> !specOnly.contains(id)).toList())
+                + (specOnly.isEmpty() ? "" : "; spec only: " + String.join(", ", specOnly))));
     }
 }
