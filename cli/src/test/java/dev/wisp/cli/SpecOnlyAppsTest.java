@@ -74,6 +74,23 @@ class SpecOnlyAppsTest {
     }
 
     @Test
+    void runIsRefusedWhenASubPlaybookUsesASpecOnlyApp() throws IOException {
+        Path parent = dir.resolve("playbooks/parent.yaml");
+        Files.writeString(parent, """
+                playbook: parent
+                blocks:
+                  check:
+                    playbook: uptime.yaml
+                edges: [start -> check, check -> end]
+                """);
+        Path runs = dir.resolve("runs");
+        CliRun r = CliRun.of("run", parent.toString(), "--runs-dir", runs.toString());
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("uptime.yaml:5:13: error[WSP079]: block 'run_uptime'"), r.err());
+        assertFalse(Files.exists(runs), "nothing is written to the run store");
+    }
+
+    @Test
     void validateChecksAgainstTheSpecAndWarnsOnUndeclaredOpenOutputs() {
         CliRun r = CliRun.of("validate", playbook.toString());
         assertEquals(0, r.exit(), r.err());
