@@ -2,6 +2,7 @@ package dev.wisp.cli;
 
 import dev.wisp.cli.docs.AppDocs;
 import dev.wisp.cli.docs.AppJson;
+import dev.wisp.dsl.AppCatalog;
 import dev.wisp.spi.AppSpec;
 import java.io.PrintWriter;
 import java.util.List;
@@ -11,8 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code wisp actions [APP]}: the installed apps, or one app's actions with parameters and outputs. */
-@Command(name = "actions", description = "List the installed apps, or an app's actions, parameters and outputs.",
+/**
+ * {@code wisp actions [APP]}: the installed apps and the spec-only ones ({@code ./apps}, {@code --app-spec}), or one
+ * app's actions with parameters and outputs.
+ */
+@Command(name = "actions", description = "List the installed and spec-only apps, or an app's actions, parameters "
+        + "and outputs.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp actions",
@@ -32,29 +37,47 @@ final class ActionsCommand implements Callable<Integer> {
             description = "text (default), markdown (a reference page) or json (see docs/cli.md).")
     Format format;
 
+    @Option(names = "--app-spec", paramLabel = "DIR", description = "A folder of app specs (<app id>.yaml; "
+            + "repeatable) besides ./apps, listed as spec only (docs/app-specs.md).")
+    List<java.nio.file.Path> appSpecDirs = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = main.spec.commandLine().getOut();
-        List<AppSpec> apps = List.copyOf(main.registry().catalog().apps());
+        PrintWriter err = main.spec.commandLine().getErr();
+        dev.wisp.cli.apps.AppSpecDirs specs = main.appSpecs(appSpecDirs);
+        AppCatalog catalog = specs.catalog(specs.foldersHere());
+        specs.diagnostics().values().forEach(d -> d.forEach(err::println));
+        List<AppSpec> apps = List.copyOf(catalog.apps());
         if (format == Format.json) {
-            Object doc = app == null ? AppJson.list(apps) : AppJson.app(find(apps));
+            Object doc = app == null ? AppJson.list(apps, catalog) : AppJson.app(find(catalog, apps), catalog);
             out.println(JsonOut.pretty(doc));
         } else if (app == null) {
             if (format == Format.markdown) {
                 apps.forEach(a -> out.print(AppDocs.markdown(a)));
             } else {
-                out.print(AppDocs.list(apps));
+                for (AppSpec a : apps) {
+                    String line = AppDocs.list(List.of(a)).stripTrailing();
+                    out.println(catalog.specOnly(a.id()).map(s -> line + "  [spec only: " + s.file()
+                            + "; no implementation installed]").orElse(line));
+                }
             }
         } else {
-            AppSpec spec = find(apps);
-            out.print(format == Format.markdown ? AppDocs.markdown(spec) : AppDocs.text(spec));
+            AppSpec spec = find(catalog, apps);
+            String text = format == Format.markdown ? AppDocs.markdown(spec) : AppDocs.text(spec);
+            out.print(catalog.specOnly(spec.id()).map(s -> "(spec only: " + s.file() + "; no implementation "
+                    + "installed" + (s.openActions().isEmpty() ? "" : "; open outputs: " + String.join(", ",
+                    s.openActions().stream().sorted().toList())) + ")\n").orElse("") + text);
         }
         out.flush();
+        err.flush();
         return ExitCodes.OK;
     }
 
-    private AppSpec find(List<AppSpec> apps) {
-        return main.registry().catalog().app(app).orElseThrow(() -> new UsageException("no app '" + app
-                + "'; installed: " + String.join(", ", apps.stream().map(AppSpec::id).toList())));
+    private AppSpec find(AppCatalog catalog, List<AppSpec> apps) {
+        List<String> specOnly = apps.stream().map(AppSpec::id).filter(id -> catalog.specOnly(id).isPresent()).toList();
+        return catalog.app(app).orElseThrow(() -> new UsageException("no app '" + app + "'; installed: "
+                + String.join(", ", apps.stream().map(AppSpec::id).filter(id -> !specOnly.contains(id)).toList())
+                + (specOnly.isEmpty() ? "" : "; spec only: " + String.join(", ", specOnly))));
     }
 }

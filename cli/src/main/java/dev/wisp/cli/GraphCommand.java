@@ -41,6 +41,9 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", defaultValue = ".wisp/runs", paramLabel = "DIR", description = "Where runs are recorded.")
     Path runsDir;
 
+    @picocli.CommandLine.Mixin
+    AppSpecOption appSpecs;
+
     @Override
     public Integer call() {
         PrintWriter out = main.spec.commandLine().getOut();
@@ -48,7 +51,7 @@ final class GraphCommand implements Callable<Integer> {
         if (!Files.isRegularFile(playbook)) {
             throw new UsageException("no such playbook file: " + playbook);
         }
-        Validator.Result r = new Validator(main.registry().catalog()).validate(playbook);
+        Validator.Result r = new Validator(main.appSpecs(appSpecs.dirs)::catalogFor).validate(playbook);
         if (r.playbook().isEmpty()) {
             r.diagnostics().forEach(err::println);
             return ExitCodes.INVALID;

@@ -167,6 +167,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return registry;
     }
 
+    /** Where this command finds app specs: the installed apps, apps/ folders and these --app-spec folders. */
+    dev.wisp.cli.apps.AppSpecDirs appSpecs(List<Path> given) {
+        return new dev.wisp.cli.apps.AppSpecDirs(registry().catalog(), given);
+    }
+
     /** picocli's version provider: Wisp's, the JVM's and each installed app's version. */
     static final class Version implements CommandLine.IVersionProvider {
         @CommandLine.Spec

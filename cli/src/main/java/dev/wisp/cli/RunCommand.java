@@ -109,21 +109,33 @@ final class RunCommand implements Callable<Integer> {
             + "'code: {allow: true}' in a wisp-project.yaml beside the playbook).")
     boolean allowCode;
 
+    @picocli.CommandLine.Mixin
+    AppSpecOption appSpecs;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = main.spec.commandLine().getErr();
         PrintWriter out = main.spec.commandLine().getOut();
-        Validator validator = new Validator(main.registry().catalog());
+        dev.wisp.cli.apps.AppSpecDirs specs = main.appSpecs(appSpecs.dirs);
+        Validator validator = new Validator(specs::catalogFor);
         if (!dev.wisp.dsl.source.InputFiles.readable(playbook)) {
             throw new UsageException("no such playbook file: " + playbook);
         }
         Validator.Result checked = validator.validate(playbook);
+        specs.diagnostics().values().forEach(d -> d.forEach(err::println));
         checked.diagnostics().forEach(err::println);
-        if (checked.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+        if (checked.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR) || specs.hasErrors()) {
             err.println("wisp: " + Validator.display(playbook) + " is invalid; nothing was run");
             return ExitCodes.INVALID;
         }
         Playbook pb = checked.playbook().orElseThrow();
+        List<Diagnostic> unimplemented = unimplemented(pb, playbook, validator, new java.util.HashSet<>());
+        if (!unimplemented.isEmpty()) {
+            unimplemented.forEach(err::println);
+            err.println("wisp: " + Validator.display(playbook) + " uses actions of apps that have no implementation "
+                    + "installed; nothing was run");
+            return ExitCodes.INVALID;
+        }
         Map<String, Object> givenInputs = RunSupport.inputs(inputs, pb);
         try {
             dev.wisp.engine.exec.Inputs.resolve(pb, givenInputs); // before anything starts or is recorded
@@ -179,6 +191,26 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * The action blocks of the playbook and of its sub-playbooks whose app is known only from its spec (WSP079): a run
+     * could not execute them, so it is refused before it starts.
+     */
+    private static List<Diagnostic> unimplemented(Playbook pb, Path file, Validator validator, java.util.Set<Path> seen) {
+        if (!seen.add(file.toAbsolutePath().normalize())) {
+            return List.of();
+        }
+        List<Diagnostic> out = new ArrayList<>(dev.wisp.dsl.check.Implementations.missing(pb,
+                validator.catalog(file)));
+        for (dev.wisp.dsl.model.Block b : pb.blocks().values()) {
+            if (b instanceof dev.wisp.dsl.model.Block.PlaybookBlock sub) {
+                Path subFile = file.toAbsolutePath().getParent().resolve(sub.playbook()).normalize();
+                validator.load(subFile).playbook().ifPresent(s -> out.addAll(unimplemented(s, subFile, validator,
+                        seen)));
+            }
+        }
+        return out;
     }
 
     /** The run's journal as written (for the page's timeline); what cannot be read leaves the timeline bare. */

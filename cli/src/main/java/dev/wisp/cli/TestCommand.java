@@ -54,6 +54,9 @@ final class TestCommand implements Callable<Integer> {
             + "wisp-project.yaml with 'code: {allow: true}'); mocked code blocks never run.")
     boolean allowCode;
 
+    @picocli.CommandLine.Mixin
+    AppSpecOption appSpecs;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = main.spec.commandLine().getErr();
@@ -70,7 +73,8 @@ final class TestCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new UsageException("no playbook tests (*.test.yaml) found in " + paths);
         }
-        Validator validator = new Validator(main.registry().catalog());
+        dev.wisp.cli.apps.AppSpecDirs specs = main.appSpecs(appSpecs.dirs);
+        Validator validator = new Validator(specs::catalogFor);
         TestRunner runner = new TestRunner(main.registry());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         List<JUnitXml.Suite> suites = new ArrayList<>();
@@ -84,15 +88,21 @@ final class TestCommand implements Callable<Integer> {
                 TestFile tf;
                 Playbook pb;
                 dev.wisp.engine.code.CodeSettings code;
+                dev.wisp.dsl.AppCatalog catalog;
                 try {
                     tf = TestFile.read(f, name);
                     Validator.Result v = validator.validate(tf.playbook());
-                    if (v.playbook().isEmpty() || v.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
-                        throw new TestFile.InvalidTestFile(v.diagnostics().stream().map(Diagnostic::toString).toList());
+                    List<Diagnostic> specProblems = specs.load(specs.foldersFor(tf.playbook())).diagnostics().values()
+                            .stream().flatMap(List::stream).filter(d -> d.severity() == Severity.ERROR).toList();
+                    if (v.playbook().isEmpty() || v.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)
+                            || !specProblems.isEmpty()) {
+                        throw new TestFile.InvalidTestFile(java.util.stream.Stream.concat(specProblems.stream(),
+                                v.diagnostics().stream()).map(Diagnostic::toString).toList());
                     }
                     pb = v.playbook().get();
                     code = codeSettings(tf.playbook());
-                    List<String> problems = dev.wisp.cli.testing.TestChecks.problems(tf, pb, main.registry(),
+                    catalog = validator.catalog(tf.playbook());
+                    List<String> problems = dev.wisp.cli.testing.TestChecks.problems(tf, pb, catalog,
                             RunCommand.subPlaybooks(validator));
                     if (!problems.isEmpty()) {
                         throw new TestFile.InvalidTestFile(problems);
@@ -105,7 +115,8 @@ final class TestCommand implements Callable<Integer> {
                 }
                 List<Future<TestRunner.Result>> futures = new ArrayList<>();
                 for (TestFile.TestCase c : tf.cases()) {
-                    futures.add(pool.submit(() -> runner.run(pb, c, RunCommand.subPlaybooks(validator), code)));
+                    dev.wisp.dsl.AppCatalog apps = catalog;
+                    futures.add(pool.submit(() -> runner.run(pb, c, RunCommand.subPlaybooks(validator), code, apps)));
                 }
                 pending.add(new Object[] {name, futures});
             }

@@ -43,12 +43,17 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail on warnings too.")
     boolean strict;
 
+    @picocli.CommandLine.Mixin
+    AppSpecOption appSpecs;
+
     @Override
     public Integer call() throws InterruptedException {
         List<Path> files = PlaybookFiles.expand(paths);
-        Validator validator = new Validator(main.registry().catalog());
+        dev.wisp.cli.apps.AppSpecDirs specs = main.appSpecs(appSpecs.dirs);
+        Validator validator = new Validator(specs::catalogFor);
         List<String> notes = new ArrayList<>();
-        DiagnosticReport report = validateAll(validator, files, notes);
+        DiagnosticReport report = validateAll(validator, files, notes).withSpecs(specs.diagnostics(),
+                specs.filesRead());
         PrintWriter out = main.spec.commandLine().getOut();
         PrintWriter err = main.spec.commandLine().getErr();
         switch (format) {

@@ -16,11 +16,32 @@ public final class AppJson {
 
     /** The list of apps: id, version, name, description, and how many actions. */
     public static Map<String, Object> list(List<AppSpec> apps) {
+        return list(apps, dev.wisp.dsl.AppCatalog.empty());
+    }
+
+    /** As above; an app known only from its spec has {@code spec_only: true} and {@code spec_file}. */
+    public static Map<String, Object> list(List<AppSpec> apps, dev.wisp.dsl.AppCatalog catalog) {
         return Map.of("apps", apps.stream().map(a -> {
             Map<String, Object> m = head(a);
             m.put("actions", a.actions().size());
+            specOnly(m, a, catalog);
             return m;
         }).toList());
+    }
+
+    /** One app, marked as in {@link #list(List, dev.wisp.dsl.AppCatalog)}. */
+    public static Map<String, Object> app(AppSpec a, dev.wisp.dsl.AppCatalog catalog) {
+        Map<String, Object> m = app(a);
+        specOnly(m, a, catalog);
+        catalog.specOnly(a.id()).ifPresent(s -> m.put("open_outputs", s.openActions().stream().sorted().toList()));
+        return m;
+    }
+
+    private static void specOnly(Map<String, Object> m, AppSpec a, dev.wisp.dsl.AppCatalog catalog) {
+        catalog.specOnly(a.id()).ifPresent(s -> {
+            m.put("spec_only", true);
+            m.put("spec_file", s.file());
+        });
     }
 
     /** One app with its configuration fields and its actions' parameters and outputs. */

@@ -7,11 +7,26 @@ import java.util.List;
 /**
  * The diagnostics of a validation run, per file in the order the files were named.
  *
- * @param files every file validated, with its diagnostics (possibly none)
+ * @param files      every file validated, with its diagnostics (possibly none), then the app spec files that have
+ *                   problems
+ * @param specFiles  how many of {@code files}, at the end, are app spec files
+ * @param specsRead  how many app spec files were read
  */
-public record DiagnosticReport(List<FileDiagnostics> files) {
+public record DiagnosticReport(List<FileDiagnostics> files, int specFiles, int specsRead) {
     public DiagnosticReport {
         files = List.copyOf(files);
+    }
+
+    /** The report of playbooks alone. */
+    public DiagnosticReport(List<FileDiagnostics> files) {
+        this(files, 0, 0);
+    }
+
+    /** This report and the problems of the app spec files read for it ({@code read} files in all). */
+    public DiagnosticReport withSpecs(java.util.Map<String, List<Diagnostic>> problems, int read) {
+        List<FileDiagnostics> all = new java.util.ArrayList<>(files);
+        problems.forEach((file, d) -> all.add(new FileDiagnostics(file, d)));
+        return new DiagnosticReport(all, specFiles + problems.size(), specsRead + read);
     }
 
     /**
@@ -36,6 +51,10 @@ public record DiagnosticReport(List<FileDiagnostics> files) {
 
     /** Files that fail: with an error, or (when strict) a warning. */
     public long failingFiles(boolean strict) {
+        return fails(files, strict);
+    }
+
+    private static long fails(List<FileDiagnostics> files, boolean strict) {
         return files.stream().filter(f -> f.count(Severity.ERROR) > 0 || (strict && f.count(Severity.WARNING) > 0))
                 .count();
     }
@@ -44,10 +63,14 @@ public record DiagnosticReport(List<FileDiagnostics> files) {
     public String summary(boolean strict) {
         long errors = count(Severity.ERROR);
         long warnings = count(Severity.WARNING);
-        long failing = failingFiles(strict);
-        String files = this.files.size() + (this.files.size() == 1 ? " playbook" : " playbooks");
+        int playbooks = this.files.size() - specFiles;
+        long failing = fails(this.files.subList(0, playbooks), strict);
+        long failingSpecs = fails(this.files.subList(playbooks, this.files.size()), strict);
+        String files = playbooks + (playbooks == 1 ? " playbook" : " playbooks");
         String verdict = failing == 0 ? "all valid" : failing + " invalid";
         return files + ", " + verdict + ": " + errors + (errors == 1 ? " error, " : " errors, ") + warnings
-                + (warnings == 1 ? " warning" : " warnings");
+                + (warnings == 1 ? " warning" : " warnings")
+                + (specsRead == 0 ? "" : " (" + specsRead + (specsRead == 1 ? " app spec" : " app specs") + " read"
+                + (failingSpecs == 0 ? "" : ", " + failingSpecs + " invalid") + ")");
     }
 }

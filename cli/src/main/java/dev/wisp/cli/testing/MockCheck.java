@@ -20,6 +20,11 @@ final class MockCheck {
     }
 
     static List<String> problems(ActionSpec action, Map<String, Object> mock) {
+        return problems(action, mock, false);
+    }
+
+    /** As above; with {@code openOutputs}, data at undeclared paths is the app's business (docs/app-specs.md). */
+    static List<String> problems(ActionSpec action, Map<String, Object> mock, boolean openOutputs) {
         List<String> out = new ArrayList<>();
         for (String k : mock.keySet()) {
             if (!KEYS.contains(k)) {
@@ -32,26 +37,28 @@ final class MockCheck {
         }
         Object data = mock.get("data");
         if (data != null) {
-            walk(action, "action_result.data", data instanceof List ? data : List.of(data), out);
+            walk(action, "action_result.data", data instanceof List ? data : List.of(data), openOutputs, out);
         }
         if (mock.get("summary") instanceof Map<?, ?> summary) {
-            summary.forEach((k, v) -> walk(action, "action_result.summary." + k, v, out));
+            summary.forEach((k, v) -> walk(action, "action_result.summary." + k, v, false, out));
         }
         return out;
     }
 
-    private static void walk(ActionSpec action, String path, Object value, List<String> out) {
+    private static void walk(ActionSpec action, String path, Object value, boolean open, List<String> out) {
         Optional<OutputSpec> declared = action.output(path);
         if (declared.isPresent() && (declared.get().type() == DataType.ANY || declared.get().type() == DataType.LIST
                 || declared.get().type() == DataType.OBJECT)) {
             return; // a declared structured value: its contents are the app's business
         }
         if (value instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> walk(action, path + "." + k, v, out));
+            m.forEach((k, v) -> walk(action, path + "." + k, v, open, out));
         } else if (value instanceof List<?> l) {
             for (Object v : l) {
-                walk(action, path + ".*", v, out);
+                walk(action, path + ".*", v, open, out);
             }
+        } else if (declared.isEmpty() && open) {
+            return; // an open action's undeclared data: whatever the app returns
         } else if (declared.isEmpty()) {
             List<String> outputs = action.outputs().stream().map(OutputSpec::dataPath)
                     .filter(p -> p.startsWith("action_result.data") || p.startsWith("action_result.summary")).toList();

@@ -4,11 +4,9 @@ import dev.wisp.dsl.model.Asset;
 import dev.wisp.dsl.model.Block;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.dsl.source.SourceDocument;
-import dev.wisp.engine.plugin.PluginRegistry;
 import dev.wisp.engine.prompt.AnswerCheck;
 import dev.wisp.engine.run.RunRequest;
 import dev.wisp.spi.ActionSpec;
-import dev.wisp.spi.App;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +24,7 @@ public final class TestChecks {
     private TestChecks() {
     }
 
-    public static List<String> problems(TestFile tf, Playbook pb, PluginRegistry registry,
+    public static List<String> problems(TestFile tf, Playbook pb, dev.wisp.dsl.AppCatalog catalog,
                                         RunRequest.SubPlaybookSource subs) {
         List<String> out = new ArrayList<>();
         SourceDocument doc = tf.doc();
@@ -40,7 +38,7 @@ public final class TestChecks {
                     }
                 }
             }
-            c.mocks().forEach((key, results) -> mock(c, key, results, pb, registry, doc, out));
+            c.mocks().forEach((key, results) -> mock(c, key, results, pb, catalog, doc, out));
             Set<String> approvals = new HashSet<>();
             pb.blocks().values().forEach(b -> {
                 if (b instanceof Block.ActionBlock a && a.asset() != null && c.approvals().containsKey(a.asset())) {
@@ -65,16 +63,18 @@ public final class TestChecks {
     }
 
     private static void mock(TestFile.TestCase c, String key, List<Map<String, Object>> results, Playbook pb,
-                             PluginRegistry registry, SourceDocument doc, List<String> out) {
+                             dev.wisp.dsl.AppCatalog catalog, SourceDocument doc, List<String> out) {
         String at = c.pointer() + "/mocks/" + SourceDocument.escape(key);
         Optional<ActionSpec> spec;
+        String specApp = null;
         if (pb.blocks().get(key) instanceof Block.ActionBlock a) {
             String appId = a.app();
             if (a.asset() != null) {
                 Asset declared = pb.assets().get(a.asset());
                 appId = declared == null ? null : declared.app();
             }
-            spec = appId == null ? Optional.empty() : registry.app(appId).flatMap(app -> app.spec().action(a.action()));
+            spec = appId == null ? Optional.empty() : catalog.app(appId).flatMap(app -> app.action(a.action()));
+            specApp = appId;
         } else if (pb.blocks().get(key) instanceof Block.CodeBlock code) {
             spec = Optional.of(dev.wisp.engine.code.CodeApp.spec(code));
         } else if (pb.blocks().containsKey(key)) {
@@ -84,13 +84,14 @@ public final class TestChecks {
         } else if (key.contains(":")) {
             String appId = key.substring(0, key.indexOf(':'));
             String action = key.substring(key.indexOf(':') + 1);
-            Optional<App> app = registry.app(appId);
-            spec = app.flatMap(x -> x.spec().action(action));
+            Optional<dev.wisp.spi.AppSpec> app = catalog.app(appId);
+            spec = app.flatMap(x -> x.action(action));
             if (spec.isEmpty()) {
                 out.add(doc.keyLocation(at) + ": no action '" + action + "' in app '" + appId + "'"
-                        + (app.isEmpty() ? " (no such app installed)" : ""));
+                        + (app.isEmpty() ? " (no such app installed, nor an app spec)" : ""));
                 return;
             }
+            specApp = appId;
         } else {
             out.add(doc.keyLocation(at) + ": playbook " + pb.name() + " has no block '" + key + "'"
                     + ExpectShape.hint(key, pb.blocks().keySet()) + "; mock a block by its name or an action as "
@@ -100,8 +101,9 @@ public final class TestChecks {
         if (spec.isEmpty()) {
             return; // the playbook's own diagnostics name the unknown app or action
         }
+        boolean open = specApp != null && catalog.openOutputs(specApp, spec.get().name());
         for (int i = 0; i < results.size(); i++) {
-            for (String problem : MockCheck.problems(spec.get(), results.get(i))) {
+            for (String problem : MockCheck.problems(spec.get(), results.get(i), open)) {
                 out.add(doc.valueLocation(results.size() == 1 ? at : at + "/" + i) + ": mock for " + key
                         + " does not fit '" + spec.get().name() + "': " + problem);
             }

@@ -63,11 +63,22 @@ public final class TestRunner {
      */
     public Result run(Playbook playbook, TestFile.TestCase test, RunRequest.SubPlaybookSource subs,
                       dev.wisp.engine.code.CodeSettings code) {
+        return run(playbook, test, subs, code, dev.wisp.dsl.AppCatalog.empty());
+    }
+
+    /** As above; the spec-only apps of {@code catalog} (docs/app-specs.md) are mocked like installed ones. */
+    public Result run(Playbook playbook, TestFile.TestCase test, RunRequest.SubPlaybookSource subs,
+                      dev.wisp.engine.code.CodeSettings code, dev.wisp.dsl.AppCatalog catalog) {
         dev.wisp.engine.code.CodeSettings mockedCode = code.decorated(real -> MockApp.around(real, test.mocks()));
         long t0 = System.nanoTime();
         List<App> apps = new ArrayList<>();
         for (App app : installed.apps()) {
             apps.add(app.spec().id().equals("core") ? app : new MockApp(app.spec(), test.mocks()));
+        }
+        for (dev.wisp.spi.AppSpec spec : catalog.apps()) {
+            if (catalog.specOnly(spec.id()).isPresent() && installed.app(spec.id()).isEmpty()) {
+                apps.add(new MockApp(spec, test.mocks()));
+            }
         }
         List<JournalEvent> events = Collections.synchronizedList(new ArrayList<>());
         ManualTime time = new ManualTime(Instant.parse("2026-01-01T00:00:00Z"));

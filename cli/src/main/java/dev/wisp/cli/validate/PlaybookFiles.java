@@ -13,8 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The playbook files named on the command line: files as given, directories searched recursively for
- * {@code *.yaml} and {@code *.yml}, skipping playbook tests ({@code *.test.yaml}), {@code wisp-project.yaml} and
- * hidden directories.
+ * {@code *.yaml} and {@code *.yml}, skipping playbook tests ({@code *.test.yaml}), {@code wisp-project.yaml},
+ * hidden directories and {@code apps/} folders (app specs, docs/app-specs.md).
  */
 public final class PlaybookFiles {
     private PlaybookFiles() {
@@ -45,8 +45,9 @@ public final class PlaybookFiles {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    // hidden directories (.git, .wisp) are never entered
-                    return !d.equals(dir) && d.getFileName().toString().startsWith(".")
+                    // hidden directories (.git, .wisp) are never entered, nor apps/ folders, which hold app specs
+                    String n = d.getFileName() == null ? "" : d.getFileName().toString();
+                    return !d.equals(dir) && (n.startsWith(".") || n.equals(dev.wisp.cli.apps.AppSpecDirs.FOLDER))
                             ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 

@@ -21,16 +21,25 @@ import java.util.Optional;
 /** Loads and checks one playbook file: YAML, the JSON Schema, the model, the static checks. Thread-safe. */
 public final class Validator {
     private final PlaybookLoader loader;
-    private final AppCatalog catalog;
+    private final java.util.function.Function<Path, AppCatalog> catalogs;
     private final dev.wisp.engine.code.PythonSyntax python;
 
     public Validator(AppCatalog catalog) {
         this(catalog, List.of(SchemaCheck.shared()));
     }
 
+    /** A validator checking each playbook against its own catalog (the app specs beside it, docs/app-specs.md). */
+    public Validator(java.util.function.Function<Path, AppCatalog> catalogs) {
+        this(catalogs, List.of(SchemaCheck.shared()));
+    }
+
     /** A validator running these document checks instead of the JSON Schema's (for tests). */
     public Validator(AppCatalog catalog, List<DocumentCheck> checks) {
-        this.catalog = catalog;
+        this(file -> catalog, checks);
+    }
+
+    private Validator(java.util.function.Function<Path, AppCatalog> catalogs, List<DocumentCheck> checks) {
+        this.catalogs = catalogs;
         this.loader = new PlaybookLoader(checks);
         String named = System.getenv(dev.wisp.cli.code.CodeGate.PYTHON_VARIABLE);
         this.python = new dev.wisp.engine.code.PythonSyntax(new dev.wisp.engine.code.CodeSettings(false,
@@ -65,7 +74,7 @@ public final class Validator {
             List<Diagnostic> all = new ArrayList<>(r.diagnostics());
             List<String> notes = new ArrayList<>();
             r.playbook().ifPresent(p -> {
-                all.addAll(StaticChecks.run(p, catalog, subPlaybooks(file)));
+                all.addAll(StaticChecks.run(p, catalogs.apply(file), subPlaybooks(file)));
                 code(p, name, all, notes);
             });
             return new Result(name, r.playbook(), all.stream().sorted().toList(), notes);
@@ -87,6 +96,11 @@ public final class Validator {
                 + "--allow-code or 'code: {allow: true}' in wisp-project.yaml beside it");
         Optional<List<Diagnostic>> syntax = python.check(p);
         syntax.ifPresentOrElse(all::addAll, () -> notes.add(name + ": " + python.unavailable()));
+    }
+
+    /** The catalog this playbook file is checked against. */
+    public AppCatalog catalog(Path file) {
+        return catalogs.apply(file);
     }
 
     /** Loads a playbook for running: the same checks as validate. */

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Typed data paths from the apps' declared outputs: WSP050 a path into an action's results that the action does
- * not produce; WSP051 a value whose declared type or {@code contains} does not fit the parameter it feeds.
+ * not produce (WSP078, a warning, for a path under {@code action_result.data} of an action with open outputs);
+ * WSP051 a value whose declared type or {@code contains} does not fit the parameter it feeds.
  *
  * <p>Type rule: a boolean, object or list output does not fit a string or numeric parameter; anything fits an
  * {@code any} parameter. {@code contains} rule: when both the output and the parameter declare semantic types and
@@ -40,7 +41,7 @@ final class OutputTypeCheck implements Check {
     }
 
     private record Resolved(String block, ActionSpec spec, String normalized, OutputSpec output, boolean known,
-                            String text) {
+                            boolean open, String text) {
     }
 
     /** The action output a value reads, when it reads an action block's results. */
@@ -60,11 +61,14 @@ final class OutputTypeCheck implements Check {
         if (spec.isEmpty()) {
             return Optional.empty();
         }
+        String appId = ctx.appOf(target).map(dev.wisp.spi.AppSpec::id).orElseThrow();
         String normalized = bp.segments().stream().map(s -> s instanceof Segment.Index ? "*" : s.toString())
                 .collect(Collectors.joining("."));
         OutputSpec exact = spec.get().output(normalized).orElse(null);
         boolean known = exact != null || builtIn(spec.get(), normalized) || isPrefix(spec.get(), normalized);
-        return Optional.of(new Resolved(bp.block(), spec.get(), normalized, exact, known, ref.text()));
+        boolean open = ctx.catalog().openOutputs(appId, spec.get().name())
+                && (normalized.equals("action_result.data") || normalized.startsWith("action_result.data."));
+        return Optional.of(new Resolved(bp.block(), spec.get(), normalized, exact, known, open, ref.text()));
     }
 
     private static boolean builtIn(ActionSpec spec, String path) {
@@ -84,6 +88,12 @@ final class OutputTypeCheck implements Check {
             return;
         }
         List<String> declared = r.spec.outputs().stream().map(OutputSpec::dataPath).toList();
+        if (r.open) {
+            ctx.report(Code.WSP078, at, "action '" + r.spec.name() + "' (block '" + r.block + "') has open outputs "
+                    + "and does not declare " + r.normalized + Suggest.closestPath(r.normalized, declared)
+                    .map(s -> " (did you mean " + s + "?)").orElse("") + "; it is read as it comes at run time");
+            return;
+        }
         ctx.report(Code.WSP050, at, "action '" + r.spec.name() + "' (block '" + r.block + "') does not produce "
                 + r.normalized + Suggest.closestPath(r.normalized, declared).map(s -> "; did you mean " + s + "?")
                 .orElse("; see its outputs with 'wisp actions'"));

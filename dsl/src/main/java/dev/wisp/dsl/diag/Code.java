@@ -119,9 +119,52 @@ public enum Code {
     /** A code block declares an output its code never writes. */
     WSP073("code-output-unwritten", Severity.WARNING),
 
+    // --- app spec files, apps/<app_id>.yaml (WSP074-WSP079)
+    /** A key that the app spec format does not know. */
+    WSP074("app-spec-unknown-key", Severity.ERROR),
+    /** An app spec value of the wrong type or form, or a required key missing. */
+    WSP075("app-spec-value", Severity.ERROR),
+    /** App specs that contradict each other or their file: two specs with one id, an id unlike the file name, an
+     *  output path declared twice. */
+    WSP076("app-spec-conflict", Severity.ERROR),
+    /** An app spec whose id an installed plugin provides: the installed implementation is used. */
+    WSP077("app-spec-shadowed", Severity.WARNING),
+    /** A data path under {@code action_result.data} that an action with open outputs does not declare. */
+    WSP078("open-output", Severity.WARNING),
+    /** {@code wisp run} of a playbook using an action of an app known only from its spec: no implementation. */
+    WSP079("no-implementation", Severity.ERROR),
+
     // --- formats (WSP08x)
     /** A format template whose {@code %%} row-section markers do not pair up. */
-    WSP080("format-section", Severity.ERROR);
+    WSP080("format-section", Severity.ERROR),
+
+    // --- wisp import soar-app: SOAR app JSON to app specs (WSP150-WSP169)
+    /** The file is not JSON, or cannot be read. */
+    WSP150("soar-app-json", Severity.ERROR),
+    /** JSON that is not a SOAR app JSON (no {@code actions}, {@code name} or {@code appid}). */
+    WSP151("not-a-soar-app", Severity.ERROR),
+    /** A key the conversion needs is missing or of the wrong type. */
+    WSP152("soar-app-missing-key", Severity.ERROR),
+    /** Two actions of the app have the same name. */
+    WSP153("soar-app-duplicate-action", Severity.ERROR),
+    /** A {@code data_type} or action {@code type} the conversion does not know. */
+    WSP154("soar-app-unknown-type", Severity.ERROR),
+    /** An {@code ingest} action (SOAR's polling): converted as {@code generic}. */
+    WSP155("soar-app-ingest", Severity.WARNING),
+    /** A {@code ph} field or parameter (a layout placeholder in SOAR's forms, no value): not converted. */
+    WSP156("soar-app-placeholder", Severity.WARNING),
+    /** A {@code timezone} or {@code file} field: converted as a string. */
+    WSP157("soar-app-string-type", Severity.WARNING),
+    /** An output data path that is not one Wisp can declare (malformed, or outside {@code action_result}). */
+    WSP158("soar-app-output-path", Severity.WARNING),
+    /** An action's {@code lock} (SOAR serialises runs per value): Wisp does not; informative. */
+    WSP159("soar-app-lock", Severity.WARNING),
+    /** A parameter's {@code allow_list} (SOAR accepts a comma-separated list): Wisp passes the text as it is. */
+    WSP160("soar-app-allow-list", Severity.WARNING),
+    /** A default value that does not fit its field's or parameter's type: left out. */
+    WSP161("soar-app-default", Severity.WARNING),
+    /** Two app JSONs that become the same Wisp app id, or a spec file that is already there. */
+    WSP162("soar-app-target", Severity.ERROR);
 
     private final String slug;
     private final Severity defaultSeverity;

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Converts JSON tree nodes to the JDK values the model and the SPI use. */
-final class Json {
+public final class Json {
     private Json() {
     }
 
-    static Object toJava(JsonNode node) {
+    /** A JSON node as JDK values: String, Boolean, Long or BigInteger, Double, List, Map (in order); null for null. */
+    public static Object toJava(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
