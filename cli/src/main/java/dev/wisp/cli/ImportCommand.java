@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {"  wisp import soar-app soar-apps/*.json -o apps/",
             "  wisp import soar exports/*.json -o playbooks/ --report import.json"},
-        subcommands = {})
+        subcommands = {ImportSoarCommand.class})
 final class ImportCommand {
 }
