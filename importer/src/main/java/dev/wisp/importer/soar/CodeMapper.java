@@ -32,6 +32,9 @@ final class CodeMapper {
     private static final Pattern CALL = Pattern.compile("phantom\\.([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
     private static final Pattern DATAPATHS = Pattern.compile("datapath\\s*=\\s*\\[([^\\]]*)\\]");
     private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'");
+    /** How a generated function starts the next block: {@code next_block(container=container)}. */
+    private static final Pattern NEXT = Pattern.compile(
+            "^\\s*(?:join_)?([A-Za-z_][A-Za-z0-9_]*)\\(container=container(?:, handle=handle)?\\)\\s*$");
     private static final Pattern SAVE = Pattern.compile(
             "^(\\s*)phantom\\.save_run_data\\(key=\"([^\"]+)\",\\s*value=json\\.dumps\\((.*)\\)\\)\\s*$");
 
@@ -135,10 +138,11 @@ final class CodeMapper {
     }
 
     private static String inputName(String path, Set<String> taken) {
-        String tail = path.substring(path.lastIndexOf(':') + 1).replace("action_result.", "").replace("*", "");
+        String tail = path.substring(path.lastIndexOf(':') + 1).replace("custom_function_result.data.", "")
+                .replace("action_result.", "").replace("*", "");
         String base = SoarNames.identifier(tail).toLowerCase(Locale.ROOT);
         if (base.length() > 40) {
-            base = base.substring(0, 40).replaceAll("_+$", "");
+            base = SoarNames.identifier(base.substring(base.length() - 40));
         }
         String name = base;
         for (int k = 2; !taken.add(name); k++) {
@@ -165,9 +169,12 @@ final class CodeMapper {
 
     /**
      * The script: the generated function unchanged but for the lines that only announce it, each
-     * {@code save_run_data(key="block:var")} also setting output {@code var}, then a call of the function.
+     * {@code save_run_data(key="block:var")} also setting output {@code var}, without the calls that start the
+     * next blocks (Wisp's edges do that), then a call of the function.
      */
     private String script(SoarNode n, List<String> lines, Map<String, String> renamed) {
+        Set<String> functions = new java.util.HashSet<>();
+        t.export.nodes().values().forEach(x -> functions.add(x.functionName()));
         List<String> out = new ArrayList<>();
         out.add("# " + n.functionName() + "() as SOAR generated it (" + t.python.file() + "), run by Wisp's phantom "
                 + "stand-in");
@@ -184,6 +191,10 @@ final class CodeMapper {
         for (String line : lines) {
             if (line.strip().equals("phantom.debug(\"" + n.functionName() + "() called\")")
                     || line.matches("\\s*#{5,}\\s*")) {
+                continue;
+            }
+            Matcher next = NEXT.matcher(line);
+            if (next.matches() && functions.contains(next.group(1))) {
                 continue;
             }
             String l = line.stripTrailing();

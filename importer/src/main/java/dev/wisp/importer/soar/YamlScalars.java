@@ -28,7 +28,7 @@ final class YamlScalars {
         if (s.contains(": ") || s.contains(" #") || s.endsWith(":") || s.endsWith(" ") || s.startsWith("<<")) {
             return false;
         }
-        return !flow || s.chars().noneMatch(c -> ",[]{}?#&*!|>'\"%@`".indexOf(c) >= 0);
+        return !flow || s.chars().noneMatch(c -> ",[]{}?#".indexOf(c) >= 0);
     }
 
     static String quoted(String s) {
