@@ -37,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp import soar exports/*.json -o playbooks/",
-            "  wisp import soar exports/*.json -o playbooks/ --allow-losses --report import.json"},
+            "  wisp import soar exports/*.json -o out/ --allow-losses --report losses.json"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every playbook written, nothing lost (infos only)",
             "2:usage error (a file that does not exist, no output folder)",

@@ -303,7 +303,7 @@ final class BlockMapper {
     Block placeholder(SoarNode n, String what) {
         Value value = firstPath(n, n.data(), n.dataPointer());
         if (value == null) {
-            value = new Value.Literal(n.name() + ": " + what + " not imported", t.at(n.pointer()));
+            value = new Value.Literal(n.name() + " (" + what + ") not imported", t.at(n.pointer()));
         }
         Map<String, Value> params = new LinkedHashMap<>();
         params.put("value", value);

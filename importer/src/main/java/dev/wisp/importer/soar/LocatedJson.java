@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -55,8 +56,16 @@ final class LocatedJson {
 
     /** Parses {@code text}, naming {@code file} in locations. */
     static LocatedJson parse(String text, String file) throws SyntaxError {
-        Map<String, Location> locations = new HashMap<>();
         try (JsonParser p = FACTORY.createParser(text)) {
+            return read(p, file);
+        } catch (IOException e) {
+            throw new SyntaxError("cannot read JSON: " + e.getMessage(), Location.ofFile(file));
+        }
+    }
+
+    private static LocatedJson read(JsonParser p, String file) throws SyntaxError, IOException {
+        Map<String, Location> locations = new HashMap<>();
+        try {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new SyntaxError("the file is empty", new Location(file, 1, 1));
@@ -66,13 +75,25 @@ final class LocatedJson {
                 throw new SyntaxError("unexpected text after the JSON document", at(file, p.currentTokenLocation()));
             }
             return new LocatedJson(file, root, locations);
+        } catch (StreamConstraintsException e) {
+            throw new SyntaxError("the JSON nests deeper than " + MAX_DEPTH + " levels, or holds a text or number "
+                    + "beyond the importer's limits", at(file, p.currentLocation()));
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            throw new SyntaxError("malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""),
-                    l == null ? Location.ofFile(file) : at(file, l));
-        } catch (IOException e) {
-            throw new SyntaxError("cannot read JSON: " + e.getMessage(), Location.ofFile(file));
+            JsonLocation l = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            throw new SyntaxError("malformed JSON: " + readable(e.getOriginalMessage()), at(file, l));
         }
+    }
+
+    /** Jackson's message without its source excerpt and internal positions (the location says where). */
+    static String readable(String message) {
+        String m = message == null ? "" : message.lines().findFirst().orElse("");
+        for (String cut : new String[] {" (for ", " at [Source", " (code ", ": was expecting"}) {
+            int i = m.indexOf(cut);
+            if (i > 0) {
+                m = m.substring(0, i);
+            }
+        }
+        return m.strip();
     }
 
     JsonNode root() {

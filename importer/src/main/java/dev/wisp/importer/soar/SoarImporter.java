@@ -277,8 +277,9 @@ public final class SoarImporter {
         JsonNode root = t.export.json().root();
         JsonNode coa = t.export.coa();
         List<String> out = new ArrayList<>();
-        out.add("Imported by wisp import soar from " + t.export.json().file() + " (SOAR " + coa.path("version")
-                .asText("?") + ", schema " + coa.path("schema").asText("?") + ")");
+        String version = coa.path("version").asText("");
+        out.add("Imported by wisp import soar from " + t.export.json().file() + " (" + (version.isEmpty() ? ""
+                : "SOAR " + version + ", ") + "schema " + coa.path("schema").asText("?") + ")");
         List<String> dropped = new ArrayList<>();
         String type = coa.path("playbook_type").asText("");
         if (!type.isEmpty()) {
