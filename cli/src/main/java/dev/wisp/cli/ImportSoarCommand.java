@@ -86,7 +86,12 @@ final class ImportSoarCommand implements Callable<Integer> {
             }
         }
         Set<String> stems = new LinkedHashSet<>();
-        exports.forEach(p -> stems.add(stem(p)));
+        for (Path p : exports) {
+            if (!stems.add(stem(p))) {
+                throw new UsageException("two exports are named " + stem(p) + ": each becomes " + stem(p)
+                        + ".yaml, so import them into different folders");
+            }
+        }
         SoarImporter importer = new SoarImporter();
         List<DiagnosticReport.FileDiagnostics> files = new ArrayList<>();
         ArrayNode report = JSON.createArrayNode();

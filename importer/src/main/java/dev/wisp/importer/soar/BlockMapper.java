@@ -152,7 +152,7 @@ final class BlockMapper {
         for (int i = 0; i < list.size(); i++) {
             JsonNode c = list.get(i);
             int index = c.path("conditionIndex").asInt(i);
-            if (c.path("type").asText("").equals("else")) {
+            if (c.path("type").asText("").equals("else") || c.path("display").asText("").equals("Else")) {
                 byIndex.put(index, Block.DecisionBlock.ELSE);
                 continue;
             }

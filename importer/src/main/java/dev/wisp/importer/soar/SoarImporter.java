@@ -278,7 +278,8 @@ public final class SoarImporter {
         JsonNode coa = t.export.coa();
         List<String> out = new ArrayList<>();
         String version = coa.path("version").asText("");
-        out.add("Imported by wisp import soar from " + t.export.json().file() + " (" + (version.isEmpty() ? ""
+        String file = java.nio.file.Path.of(t.export.json().file()).getFileName().toString();
+        out.add("Imported by wisp import soar from " + file + " (" + (version.isEmpty() ? ""
                 : "SOAR " + version + ", ") + "schema " + coa.path("schema").asText("?") + ")");
         List<String> dropped = new ArrayList<>();
         String type = coa.path("playbook_type").asText("");
