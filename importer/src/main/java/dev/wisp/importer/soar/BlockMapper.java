@@ -139,6 +139,7 @@ final class BlockMapper {
         if (out.isEmpty()) {
             t.losses.node(n, Code.WSP109, pointer, "the filter has no condition that could be imported");
         }
+        blockCode(n, "it changes what the filter passes on");
         return new Block.FilterBlock(t.info(n), out);
     }
 
@@ -174,6 +175,7 @@ final class BlockMapper {
         if (out.isEmpty()) {
             t.losses.node(n, Code.WSP109, pointer, "the decision has no branch that could be imported");
         }
+        blockCode(n, "it changes which branch is taken");
         return new Block.DecisionBlock(t.info(n), out);
     }
 

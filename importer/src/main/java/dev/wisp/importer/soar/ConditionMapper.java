@@ -67,6 +67,9 @@ final class ConditionMapper {
             t.losses.node(node, Code.WSP113, pointer, "'" + v.textValue() + "' names a SOAR custom list; Wisp has "
                     + "none, so it is compared as the text itself: put the list's values in the condition or an input");
         }
+        if (v.isTextual() && v.textValue().equals("None")) {
+            return new Value.Literal(null, t.at(pointer)); // SOAR generates Python's None for the text None
+        }
         Value x = t.values.value(node, v, pointer);
         return x == null ? new Value.Literal(null, t.at(pointer)) : x;
     }

@@ -208,13 +208,19 @@ public final class SoarImporter {
             default -> {
                 t.losses.node(n, Code.WSP107, n.pointer() + "/type", "unknown block type '" + n.type()
                         + "'; not imported");
+                blocks.blockCode(n, "it belongs to the block");
                 return blocks.placeholder(n, "SOAR block of type '" + n.type() + "'");
             }
         }
     }
 
-    /** Code on SOAR's end block (it often fills the outputs) has no Wisp form. */
+    /** Code on SOAR's start and end blocks (the end's often fills the outputs) has no Wisp form. */
     private static void endBlock(Translation t) {
+        SoarNode start = t.export.start();
+        if (start.hasRealUserCode() || start.hasCustomCode()) {
+            t.losses.node(start, Code.WSP103, start.pointer() + (start.hasCustomCode() ? "/customCode" : "/userCode"),
+                    "custom Python on the start block is not imported");
+        }
         SoarNode end = t.export.end();
         if (end.hasRealUserCode() || end.hasCustomCode()) {
             t.losses.node(end, Code.WSP103, end.pointer() + (end.hasCustomCode() ? "/customCode" : "/userCode"),

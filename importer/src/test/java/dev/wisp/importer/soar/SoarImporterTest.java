@@ -177,4 +177,19 @@ class SoarImporterTest {
                 Set.of());
         assertTrue(codes(r).containsAll(List.of(Code.WSP107, Code.WSP108)), codes(r).toString());
     }
+
+    @Test
+    void noneIsNullAndUserCodeOnAFilterIsAnErrorNeverDropped() {
+        String json = resource("lock_user.json").replace("\"param\": \"playbook_input:user\", \"value\": \"\"",
+                "\"param\": \"playbook_input:user\", \"value\": \"None\"")
+                .replace("\"2\": {\"id\": \"2\", \"type\": \"filter\",",
+                        "\"2\": {\"id\": \"2\", \"type\": \"filter\", \"userCode\": \"\\n    x = 1\\n\",");
+        SoarImporter.Result r = importer.importExport(new SoarImporter.Source("x.json", json, null, "x.py"), "x",
+                Set.of());
+        Block.FilterBlock f = (Block.FilterBlock) r.playbook().orElseThrow().playbook().blocks().get("has_user");
+        assertEquals(null, ((Value.Literal) f.conditions().get(0).comparisons().get(0).right()).value());
+        assertTrue(r.losses().stream().anyMatch(l -> l.diagnostic().code() == Code.WSP103 && "has_user".equals(l.block())),
+                codes(r).toString());
+        assertTrue(r.playbook().get().commentsOf("has_user").stream().anyMatch(c -> c.contains("x = 1")));
+    }
 }
