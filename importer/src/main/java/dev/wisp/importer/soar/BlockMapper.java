@@ -160,6 +160,9 @@ final class BlockMapper {
             String custom = c.path("customName").asText("");
             String name = IDENTIFIER.matcher(custom).matches() && !RESERVED.contains(custom) && !taken.contains(custom)
                     ? custom : "condition_" + (index + 1);
+            for (int k = 2; taken.contains(name); k++) {
+                name = "condition_" + (index + 1) + "_" + k;
+            }
             taken.add(name);
             byIndex.put(index, name);
             if (!custom.isBlank() && !custom.equals(name)) {

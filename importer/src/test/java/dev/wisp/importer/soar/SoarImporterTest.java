@@ -192,4 +192,14 @@ class SoarImporterTest {
                 codes(r).toString());
         assertTrue(r.playbook().get().commentsOf("has_user").stream().anyMatch(c -> c.contains("x = 1")));
     }
+
+    @Test
+    void decisionBranchNamesStayUnique() {
+        String json = resource("lock_user.json").replace("\"customName\": \"ok\"", "\"customName\": \"condition_2\"")
+                .replace("\"customName\": \"nope\", \"type\": \"else\"", "\"customName\": \"\", \"type\": \"if\"");
+        SoarImporter.Result r = importer.importExport(new SoarImporter.Source("x.json", json, null, "x.py"), "x",
+                Set.of());
+        Block.DecisionBlock d = (Block.DecisionBlock) r.playbook().orElseThrow().playbook().blocks().get("worked");
+        assertEquals(List.of("condition_2", "condition_2_2"), d.branches().stream().map(Condition::name).toList());
+    }
 }
