@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.wisp.engine.code.CodeSettings;
+import dev.wisp.engine.code.Python;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,5 +110,20 @@ class ImportSoarCommandTest {
         CliRun r = CliRun.of("import", "soar", out.resolve("nope.json").toString(), "-o", out.toString());
         assertEquals(ExitCodes.USAGE, r.exit(), r.err());
         assertTrue(r.err().contains("no such export"), r.err());
+    }
+
+    @Test
+    void aCarriedOverCodeBlockRunsUnderWispsPhantom(@TempDir Path out) throws IOException {
+        Assumptions.assumeTrue(Python.find(CodeSettings.DEFAULT_PYTHON, System.getenv()).isPresent(),
+                "python3 is not on the PATH: skipped (CI has it)");
+        CliRun r = CliRun.of("import", "soar", FIXTURES + "count_only.json", "-o", out.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        Path event = Files.writeString(out.resolve("event.json"), "{\"container\": {\"id\": 1}, \"artifacts\": ["
+                + "{\"cef\": {\"sourceAddress\": \"10.0.0.1\"}}, {\"cef\": {\"sourceAddress\": \"10.0.0.2\"}}]}");
+        CliRun run = CliRun.of("run", out.resolve("count_only.yaml").toString(), "--event", event.toString(),
+                "--allow-code", "--output", "json", "--runs-dir", out.resolve("runs").toString());
+        assertEquals(ExitCodes.OK, run.exit(), run.err());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals(2, report.path("outputs").path("n").asInt(), run.out());
     }
 }
