@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int INVALID = 3;
     /** The run is suspended, waiting for an answer: continue it with {@code wisp resume}. */
     public static final int SUSPENDED = 4;
+    /** {@code wisp import soar} wrote its playbooks, and the report names what they lost. */
+    public static final int LOSSY = 5;
     /** The run was cancelled (Ctrl-C). */
     public static final int CANCELLED = 130;
 

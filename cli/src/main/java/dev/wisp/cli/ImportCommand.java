@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {"  wisp import soar-app soar-apps/*.json -o apps/",
             "  wisp import soar exports/*.json -o playbooks/ --report import.json"},
-        subcommands = {ImportSoarAppCommand.class})
+        subcommands = {ImportSoarCommand.class, ImportSoarAppCommand.class})
 final class ImportCommand {
     @picocli.CommandLine.ParentCommand
     Main main;

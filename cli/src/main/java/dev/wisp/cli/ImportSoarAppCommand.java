@@ -34,7 +34,7 @@ final class ImportSoarAppCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "APP.json", description = "SOAR app JSON files.")
     List<Path> files;
 
-    @Option(names = {"-o", "--output-dir"}, defaultValue = "apps", paramLabel = "DIR",
+    @Option(names = {"-o", "--out"}, defaultValue = "apps", paramLabel = "DIR",
             description = "Where the specs go (default apps, beside the playbooks).")
     Path outDir;
 

@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run or a test failed", "2:usage error",
             "3:a playbook (or test file) is invalid", "4:the run is suspended, waiting for an answer (wisp resume)",
+            "5:wisp import wrote playbooks with losses (the report names them)",
             "130:the run was cancelled"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     public static final String VERSION = BuildInfo.CURRENT.version();

@@ -84,7 +84,11 @@ public final class Formats {
     /** GitHub Actions workflow commands: annotations on the pull request's lines. */
     public static void github(DiagnosticReport report, PrintWriter out) {
         report.files().forEach(f -> f.diagnostics().forEach(d -> {
-            StringBuilder line = new StringBuilder("::").append(d.severity() == Severity.ERROR ? "error" : "warning")
+            StringBuilder line = new StringBuilder("::").append(switch (d.severity()) {
+                case ERROR -> "error";
+                case WARNING -> "warning";
+                case INFO -> "notice";
+            })
                     .append(" file=").append(property(f.file()));
             if (d.location().line() > 0) {
                 line.append(",line=").append(d.location().line()).append(",col=").append(d.location().column());
@@ -96,7 +100,11 @@ public final class Formats {
     }
 
     private static String level(Severity s) {
-        return s == Severity.ERROR ? "error" : "warning";
+        return switch (s) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "note";
+        };
     }
 
     private static String camel(String slug) {

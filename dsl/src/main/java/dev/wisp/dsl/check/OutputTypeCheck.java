@@ -65,7 +65,8 @@ final class OutputTypeCheck implements Check {
         String normalized = bp.segments().stream().map(s -> s instanceof Segment.Index ? "*" : s.toString())
                 .collect(Collectors.joining("."));
         OutputSpec exact = spec.get().output(normalized).orElse(null);
-        boolean known = exact != null || builtIn(spec.get(), normalized) || isPrefix(spec.get(), normalized);
+        boolean known = exact != null || builtIn(spec.get(), normalized) || isPrefix(spec.get(), normalized)
+                || belowAny(spec.get(), normalized);
         boolean open = ctx.catalog().openOutputs(appId, spec.get().name())
                 && (normalized.equals("action_result.data") || normalized.startsWith("action_result.data."));
         return Optional.of(new Resolved(bp.block(), spec.get(), normalized, exact, known, open, ref.text()));
@@ -81,6 +82,12 @@ final class OutputTypeCheck implements Check {
 
     private static boolean isPrefix(ActionSpec spec, String path) {
         return spec.outputs().stream().anyMatch(o -> o.dataPath().startsWith(path + "."));
+    }
+
+    /** A path into an output of type {@code any}, whose value may be an object or a list of any shape. */
+    private static boolean belowAny(ActionSpec spec, String path) {
+        return spec.outputs().stream().anyMatch(o -> o.type() == dev.wisp.spi.DataType.ANY
+                && path.startsWith(o.dataPath() + "."));
     }
 
     private static void unknownOutput(CheckContext ctx, Resolved r, Location at) {

@@ -138,6 +138,58 @@ public enum Code {
     /** A format template whose {@code %%} row-section markers do not pair up. */
     WSP080("format-section", Severity.ERROR),
 
+    // --- wisp import soar: what a SOAR playbook export loses on the way (WSP100-WSP149)
+    /** The export cannot be read as JSON: malformed, not UTF-8, too large, too deep. */
+    WSP100("soar-json", Severity.ERROR),
+    /** The JSON is not a SOAR playbook export (no {@code coa}, no nodes, a node without a type). */
+    WSP101("soar-not-an-export", Severity.ERROR),
+    /** A classic (schema 4) export: convert it to a modern playbook in SOAR first. */
+    WSP102("soar-classic-export", Severity.ERROR),
+    /** Custom Python that cannot be carried over ({@code customCode}, {@code userCode} outside code blocks, ...). */
+    WSP103("soar-custom-python", Severity.ERROR),
+    /** A SOAR platform call (custom function or API utility) with no Wisp equivalent. */
+    WSP104("soar-platform-call", Severity.ERROR),
+    /** A Mission Control block (SOAR's built-in case management). */
+    WSP105("soar-mission-control", Severity.ERROR),
+    /** A data path that has no Wisp form: an unmapped block's output, or malformed beyond repair. */
+    WSP106("soar-unresolved-path", Severity.ERROR),
+    /** A block type the importer does not know. */
+    WSP107("soar-unknown-block", Severity.ERROR),
+    /** A graph Wisp cannot hold: an edge to a missing node, a filter edge without its condition, no start. */
+    WSP108("soar-graph", Severity.ERROR),
+    /** A playbook output or block setting whose value cannot be given (an output filled by code). */
+    WSP109("soar-unmapped-value", Severity.ERROR),
+    /** A sub-playbook that SOAR starts without waiting for it (Wisp waits). */
+    WSP110("soar-async-playbook", Severity.WARNING),
+    /** A sub-playbook input or playbook output with several data paths or deduplication. */
+    WSP111("soar-multi-datapath", Severity.WARNING),
+    /** A join that waits for some upstream blocks and not others. */
+    WSP112("soar-partial-join", Severity.WARNING),
+    /** A {@code custom_list:} operand (Wisp has no custom lists). */
+    WSP113("soar-custom-list", Severity.WARNING),
+    /** An action setting Wisp does not have: several assets, no asset, a delay, a reviewer. */
+    WSP114("soar-action-setting", Severity.WARNING),
+    /** A malformed data path the SOAR editor tolerated, repaired. */
+    WSP115("soar-repaired-path", Severity.WARNING),
+    /** A sub-playbook whose export was not among those imported. */
+    WSP116("soar-missing-playbook", Severity.WARNING),
+    /** The generated {@code .py} beside the export is missing or does not have a block's function. */
+    WSP117("soar-missing-companion", Severity.WARNING),
+    /** A parameter or setting of a mapped call that its Wisp equivalent does not take. */
+    WSP118("soar-dropped-parameter", Severity.WARNING),
+    /** Global custom code, copied into every code block. */
+    WSP119("soar-global-code", Severity.WARNING),
+    /** Metadata with no Wisp slot (category, labels, tags, scope, delimiter, the event owner as approver). */
+    WSP130("soar-metadata", Severity.INFO),
+    /** A block that never reached SOAR's end block now has an edge to {@code end}. */
+    WSP131("soar-end-edge", Severity.INFO),
+    /** A code block's Python carried over to a Wisp code block, to review. */
+    WSP132("soar-code-carried", Severity.INFO),
+    /** A community function or API call mapped to a {@code core} or {@code soar} action. */
+    WSP133("soar-mapped-call", Severity.INFO),
+    /** A join that waits for all: Wisp also runs it when a branch can no longer be taken. */
+    WSP134("soar-join", Severity.INFO),
+
     // --- wisp import soar-app: SOAR app JSON to app specs (WSP150-WSP169)
     /** The file is not JSON, or cannot be read. */
     WSP150("soar-app-json", Severity.ERROR),
