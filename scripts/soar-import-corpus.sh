@@ -34,24 +34,60 @@ set +e
 echo "wisp import soar: exit code $? (report: $out/import-report.json, messages: $out/import.out)" >&2
 set -e
 
-# a test per playbook: every non-core action and every code block mocked, every prompt answered, an event
+# a test per playbook: every non-core action mocked with one item holding every data output its app spec declares\n# (the first example value), every code block mocked, every prompt answered, every input given, an event
 write_test() {
   python3 - "$1" "$2" <<'PY'
-import sys, yaml
+import os, sys, yaml
 playbook, test = sys.argv[1], sys.argv[2]
 doc = yaml.safe_load(open(playbook))
+apps_dir = os.path.join(os.path.dirname(playbook), "apps")
+
+def sample(type_, examples):
+    if examples:
+        return examples[0]
+    return {"numeric": 1, "boolean": True}.get(type_, "x")
+
+def put(item, segs, value):  # segs after action_result.data.*: fields, with * as a list of one
+    if not segs:
+        return value
+    head, rest = segs[0], segs[1:]
+    if head == "*":
+        inner = item[0] if isinstance(item, list) and item else {}
+        return [put(inner, rest, value)]
+    item = item if isinstance(item, dict) else {}
+    item[head] = put(item.get(head, {} if rest and rest[0] != "*" else []), rest, value)
+    return item
+
+def mock_item(block):  # one data item with every output the app's spec declares for the action
+    asset = (doc.get("assets") or {}).get(block.get("asset") or "", {})
+    app = block.get("app") or asset.get("app")
+    spec_file = os.path.join(apps_dir, f"{app}.yaml")
+    if not app or not os.path.exists(spec_file):
+        return {}
+    action = ((yaml.safe_load(open(spec_file)) or {}).get("actions") or {}).get(block["action"]) or {}
+    item = {}
+    for o in action.get("outputs") or []:
+        path = o.get("data_path", "")
+        if path.startswith("action_result.data.*."):
+            item = put(item, path[len("action_result.data.*."):].split("."), sample(o.get("type"), o.get("examples")))
+    return item
+
 mocks, answers = {}, {}
 for name, b in (doc.get("blocks") or {}).items():
     if "action" in b and b.get("app") != "core":
-        mocks[name] = {"data": []}
+        mocks[name] = {"data": [mock_item(b)]}
     elif "code" in b:
         mocks[name] = {"data": [{o: None for o in (b.get("outputs") or {})}]}
     elif "prompt" in b:
         rs = b.get("responses") or []
         one = lambda r: "yes" if r.get("type") == "yes/no" else (r.get("options") or ["ok"])[0]
         answers[name] = [one(r) for r in rs] if len(rs) > 1 else (one(rs[0]) if rs else "ok")
+inputs = {n: (["corpus-value"] if (i or {}).get("type") == "list" else "corpus-value")
+          for n, i in (doc.get("inputs") or {}).items()}
 case = {"event": {"container": {"id": 1, "name": "corpus check"}, "artifacts": [{"cef": {}}]},
         "expect": {"status": "success"}}
+if inputs:
+    case["inputs"] = inputs
 if mocks:
     case["mocks"] = mocks
 if answers:

@@ -62,6 +62,14 @@ final class BlockMapper {
         String asset = t.asset(soarAsset, appId, connector, t.at(configsPointer));
         Map<String, Value> parameters = t.values.members(n, d.path("parameters"),
                 LocatedJson.child(n.dataPointer(), "parameters"), Set.of());
+        d.path("parameters").fields().forEachRemaining(p -> {
+            if (p.getValue().isObject() && p.getValue().has("template")) {
+                t.losses.node(n, Code.WSP109, LocatedJson.child(LocatedJson.child(n.dataPointer(), "parameters"),
+                        p.getKey()), "parameter '" + p.getKey() + "' is an inline format (SOAR fills its template "
+                        + "at run time); it is imported as the literal object: put a format block with that "
+                        + "template before this block and pass its formatted_data");
+            }
+        });
         int delay = d.path("advanced").path("delayTime").asInt(0);
         if (delay > 0) {
             t.losses.node(n, Code.WSP114, LocatedJson.child(n.dataPointer() + "/advanced", "delayTime"),

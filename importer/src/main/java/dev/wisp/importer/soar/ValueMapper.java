@@ -68,7 +68,7 @@ final class ValueMapper {
         if (text == null) {
             return new Value.Literal(s, at);
         }
-        text = inputCase(node, text, pointer);
+        text = eachInputItem(inputCase(node, text, pointer));
         DataPathParser.Result r = DataPathParser.parse(text);
         if (r.ok()) {
             unknownBlock(node, r.path(), pointer);
@@ -132,6 +132,18 @@ final class ValueMapper {
         }
         return s;
     }
+
+    /**
+     * A SOAR input is always a list, and {@code playbook_input:user} gives one row per item of it (as
+     * {@code phantom.collect2} does); in Wisp that path is the whole list as one value, so it becomes
+     * {@code playbook_input:user.*}, plain or inside a {@code filtered-data:} path.
+     */
+    static String eachInputItem(String text) {
+        return LIST_INPUT.matcher(text).matches() ? text + ".*" : text;
+    }
+
+    private static final java.util.regex.Pattern LIST_INPUT = java.util.regex.Pattern.compile(
+            "(?:filtered-data:[A-Za-z_][A-Za-z0-9_]*:[A-Za-z_][A-Za-z0-9_]*:)?playbook_input:[A-Za-z_][A-Za-z0-9_]*");
 
     /** SOAR matches input names without regard to case ({@code playbook_input:filepath} for {@code filePath}). */
     private String inputCase(SoarNode node, String text, String pointer) {

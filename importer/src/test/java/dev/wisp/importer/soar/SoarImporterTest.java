@@ -43,6 +43,26 @@ class SoarImporterTest {
     }
 
     @Test
+    void anInputPathGivesOneRowPerItemAsSoarsListInputsDo() {
+        assertEquals("playbook_input:user.*", ValueMapper.eachInputItem("playbook_input:user"));
+        assertEquals("filtered-data:f:condition_1:playbook_input:user.*",
+                ValueMapper.eachInputItem("filtered-data:f:condition_1:playbook_input:user"));
+        assertEquals("playbook_input:user.name", ValueMapper.eachInputItem("playbook_input:user.name"));
+        assertEquals("playbook_input:user.*", ValueMapper.eachInputItem("playbook_input:user.*"));
+    }
+
+    @Test
+    void anInlineFormatParameterIsAnErrorNamingIt() {
+        String json = resource("lock_user.json").replace("\"force\": true", "\"force\": true, \"reason\": "
+                + "{\"functionId\": 2, \"template\": \"Locked {0}\", \"parameters\": [\"container:id\"]}");
+        SoarImporter.Result r = importer.importExport(new SoarImporter.Source("inline.json", json, null, "inline.py"),
+                "inline", Set.of("inline"));
+        assertTrue(r.losses().stream().anyMatch(l -> l.diagnostic().code() == Code.WSP109
+                && l.diagnostic().message().contains("parameter 'reason' is an inline format")), r.diagnostics()
+                .toString());
+    }
+
+    @Test
     void standardBlocksMapOneToOneWithSoarBranchIndexesAsPorts() {
         SoarImporter.Result r = run("lock_user", false, Set.of("lock_user"));
         Playbook p = r.playbook().orElseThrow().playbook();
