@@ -34,7 +34,9 @@ set +e
 echo "wisp import soar: exit code $? (report: $out/import-report.json, messages: $out/import.out)" >&2
 set -e
 
-# a test per playbook: every non-core action mocked with one item holding every data output its app spec declares\n# (the first example value), every code block mocked, every prompt answered, every input given, an event
+# a test per playbook: every non-core action mocked with one item holding every data output its app spec declares
+# (the first example value), every code block mocked, every prompt answered, every input given, an event whose
+# artifact has every cef field the playbook reads
 write_test() {
   python3 - "$1" "$2" <<'PY'
 import os, sys, yaml
@@ -84,7 +86,9 @@ for name, b in (doc.get("blocks") or {}).items():
         answers[name] = [one(r) for r in rs] if len(rs) > 1 else (one(rs[0]) if rs else "ok")
 inputs = {n: (["corpus-value"] if (i or {}).get("type") == "list" else "corpus-value")
           for n, i in (doc.get("inputs") or {}).items()}
-case = {"event": {"container": {"id": 1, "name": "corpus check"}, "artifacts": [{"cef": {}}]},
+import re
+cef = {f: "corpus-" + f for f in re.findall(r"artifact:\*\.cef\.([A-Za-z0-9_]+)", open(playbook).read())}
+case = {"event": {"container": {"id": 1, "name": "corpus check"}, "artifacts": [{"cef": cef}]},
         "expect": {"status": "success"}}
 if inputs:
     case["inputs"] = inputs
