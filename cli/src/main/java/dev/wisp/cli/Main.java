@@ -28,7 +28,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, TestCommand.class,
             RunsCommand.class, ShowCommand.class, ActionsCommand.class,
             GraphCommand.class, SchemaCommand.class, AssetCommand.class, SimulateCommand.class,
-            CompletionCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
+            CompletionCommand.class, InitCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run or a test failed", "2:usage error",
             "3:a playbook (or test file) is invalid", "4:the run is suspended, waiting for an answer (wisp resume)",

@@ -298,7 +298,8 @@ public final class WispRun implements WispWorkflow {
         });
     }
 
-    static RunOutcome outcome(Wire.RunEnd end) {
+    /** How a run ended, from its workflow's result. */
+    public static RunOutcome outcome(Wire.RunEnd end) {
         RunOutcome.Status status = switch (end.status()) {
             case "success" -> RunOutcome.Status.SUCCESS;
             case "cancelled" -> RunOutcome.Status.CANCELLED;
