@@ -216,7 +216,10 @@ final class OnTemporal {
         return RunCommand.exitCode(outcome);
     }
 
-    /** {@code wisp resume RUN_ID --temporal --answer BLOCK=VALUE}: answers the run's questions, then follows it. */
+    /**
+     * {@code wisp resume RUN_ID --temporal --answer BLOCK=VALUE}: answers the run's questions, then follows it (a null
+     * watcher: returns at once).
+     */
     static int answer(TemporalOptions o, String runId, Map<String, List<String>> answers, String respondent,
                       RunWatcher watcher, PrintWriter out, PrintWriter err) throws InterruptedException {
         if (answers.isEmpty()) {
@@ -243,11 +246,14 @@ final class OnTemporal {
                     } catch (IllegalArgumentException e) {
                         throw new UsageException(e.getMessage());
                     }
-                    cluster.answer(workflow, new Wire.Answer(q.id(), responses, respondent));
+                    cluster.answer(workflow, Wire.Answer.of(q.id(), responses, respondent));
                     err.println("answered " + a.getKey() + " of run " + runId);
                 }
             } catch (Cluster.ClusterException e) {
                 throw new UsageException(e.getMessage());
+            }
+            if (watcher == null) {
+                return ExitCodes.OK; // detached: the run goes on on the cluster
             }
             return follow(cluster, runId, watcher, false, false, false, out, err);
         }

@@ -152,9 +152,14 @@ public final class Wire {
      * An answer to a question.
      *
      * @param id         the question's id
-     * @param responses  one response a question ("yes"/"no" for an approval); empty: nobody can answer, suspend
+     * @param responses  one response a question ("yes"/"no" for an approval; none for an acknowledgement)
      * @param respondent who answered
+     * @param nobody     nobody can answer it: the run suspends (as an embedded run with no one to ask)
      */
-    public record Answer(long id, List<String> responses, String respondent) {
+    public record Answer(long id, List<String> responses, String respondent, boolean nobody) {
+        /** An answer. */
+        public static Answer of(long id, List<String> responses, String respondent) {
+            return new Answer(id, responses, respondent, false);
+        }
     }
 }

@@ -124,9 +124,10 @@ public final class WispRun implements WispWorkflow {
         if (open.remove(answer.id()) == null) {
             return; // answered already, withdrawn, or never asked
         }
-        inbox.add(answer.responses().isEmpty()
+        inbox.add(answer.nobody()
                 ? new Step.Unanswerable(now(), answer.id(), "nobody can answer here")
-                : new Step.Answered(now(), answer.id(), List.copyOf(answer.responses()),
+                : new Step.Answered(now(), answer.id(), answer.responses() == null ? List.of()
+                : List.copyOf(answer.responses()),
                 answer.respondent() == null ? "" : answer.respondent(), "signal"));
     }
 

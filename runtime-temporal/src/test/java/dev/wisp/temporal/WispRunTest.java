@@ -141,7 +141,7 @@ class WispRunTest {
         }
         assertEquals(1, asked.size(), "the prompt is asked");
         assertEquals("Contain web-1?", asked.get(0).message());
-        run.answer(new Wire.Answer(asked.get(0).id(), List.of("yes"), "alice"));
+        run.answer(Wire.Answer.of(asked.get(0).id(), List.of("yes"), "alice"));
         Wire.RunEnd end = WorkflowStub.fromTyped(run).getResult(Wire.RunEnd.class);
 
         assertEquals("success", end.status(), end.message());
