@@ -52,11 +52,11 @@ final class OnTemporal {
     }
 
     /** {@code wisp worker}: runs workflows and activities until SIGTERM or Ctrl-C, then stops cleanly. */
-    static int worker(TemporalOptions o, Assets assets, PluginRegistry registry, PrintWriter err)
+    static int worker(TemporalOptions o, Assets assets, PluginRegistry registry, int workflowCache, PrintWriter err)
             throws InterruptedException {
         Cluster cluster = connect(o);
         WispWorker worker = WispWorker.start(cluster.client(), cluster.options().taskQueue(), registry, assets,
-                Redactor.of(assets.configs().values()));
+                Redactor.of(assets.configs().values()), workflowCache);
         err.println("wisp worker: polling task queue " + cluster.options().taskQueue() + " of namespace "
                 + cluster.options().namespace() + " at " + o.target + " (" + assets.configs().size() + " asset"
                 + (assets.configs().size() == 1 ? "" : "s") + "); stop it with SIGTERM or Ctrl-C");

@@ -31,6 +31,12 @@ final class WorkerCommand implements Callable<Integer> {
             + "secrets as $${env:NAME} or $${file:PATH}): read here, never sent to the cluster.")
     Path assets;
 
+    @Option(names = "--workflow-cache", defaultValue = "600", paramLabel = "N", description = "Runs kept in "
+            + "memory between their steps (default 600). 0 replays a run's history at each step: needed with the "
+            + "local test server (scripts/temporal-dev-server.sh), which does not hand a lost worker's runs to "
+            + "others.")
+    int workflowCache;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!temporal.given()) {
@@ -38,6 +44,9 @@ final class WorkerCommand implements Callable<Integer> {
         }
         Assets loaded = RunSupport.assets(assets, main.registry());
         main.mask(Redactor.of(loaded.configs().values()));
-        return OnTemporal.worker(temporal, loaded, main.registry(), main.spec.commandLine().getErr());
+        if (workflowCache < 0) {
+            throw new UsageException("--workflow-cache must be 0 or more");
+        }
+        return OnTemporal.worker(temporal, loaded, main.registry(), workflowCache, main.spec.commandLine().getErr());
     }
 }

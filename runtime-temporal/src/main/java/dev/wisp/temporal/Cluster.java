@@ -193,6 +193,9 @@ public final class Cluster implements AutoCloseable {
             return lines.stream().map(JournalCodec::decode).toList();
         } catch (WorkflowNotFoundException e) {
             throw new ClusterException("no run " + runId + " in namespace " + options.namespace(), e);
+        } catch (io.temporal.client.WorkflowServiceException e) {
+            throw new ClusterException("no worker answered for run " + runId + " (" + rootMessage(e) + "); is a "
+                    + "wisp worker running on task queue " + options.taskQueue() + "?", e);
         }
     }
 
@@ -202,6 +205,9 @@ public final class Cluster implements AutoCloseable {
             return List.of(stub(runId).query("questions", Wire.Question[].class));
         } catch (WorkflowNotFoundException e) {
             throw new ClusterException("no run " + runId + " in namespace " + options.namespace(), e);
+        } catch (io.temporal.client.WorkflowServiceException e) {
+            throw new ClusterException("no worker answered for run " + runId + " (" + rootMessage(e) + "); is a "
+                    + "wisp worker running on task queue " + options.taskQueue() + "?", e);
         }
     }
 

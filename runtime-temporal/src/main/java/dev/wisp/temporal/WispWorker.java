@@ -33,10 +33,15 @@ public final class WispWorker implements AutoCloseable {
         this.time = time;
     }
 
-    /** Registers the workflow and activities on {@code taskQueue} and starts polling. */
+    /**
+     * Registers the workflow and activities on {@code taskQueue} and starts polling. {@code workflowCache} runs are
+     * kept in memory between their tasks (sticky execution); 0 replays a run's history for each of its tasks, which a
+     * service that does not hand a lost worker's sticky tasks to others (Temporal's Java test server) needs.
+     */
     public static WispWorker start(WorkflowClient client, String taskQueue, PluginRegistry registry,
-                                   RunRequest.AssetProvider assets, Redactor secrets) {
-        WorkerFactory factory = WorkerFactory.newInstance(client);
+                                   RunRequest.AssetProvider assets, Redactor secrets, int workflowCache) {
+        WorkerFactory factory = WorkerFactory.newInstance(client, io.temporal.worker.WorkerFactoryOptions.newBuilder()
+                .setWorkflowCacheSize(workflowCache).build());
         SystemTime time = new SystemTime();
         WorkerActivities activities = register(factory.newWorker(taskQueue), registry, assets, secrets, time,
                 HEARTBEAT_EVERY);
