@@ -55,8 +55,9 @@ for _ in $(seq 600); do
   sleep 0.05
 done
 victim=$worker1
+grep -q "capture_instance_1 'capture instance'" "$work/worker-2.txt" && victim=$worker2
 kill -9 "$victim"
-echo "killed worker $victim as the capture POST arrived" >&2
+echo "killed worker $victim, which sent the capture POST, as the POST arrived" >&2
 
 "${java[@]}" show "$id" "${t[@]}" >/dev/null 2>&1 || true
 status=""
@@ -76,4 +77,5 @@ grep '"execution_reconciled"\|was lost' "$work/journal.jsonl" || true
 ok=0
 grep -q "^run $id: success" "$work/summary.txt" || { echo "temporal-e2e: the run did not succeed" >&2; ok=1; }
 [ "$creates" = 1 ] && [ "$captures" = 1 ] || { echo "temporal-e2e: a POST was not sent exactly once" >&2; ok=1; }
+[ $ok = 0 ] && echo "temporal-e2e: ok"
 exit $ok

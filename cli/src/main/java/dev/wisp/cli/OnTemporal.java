@@ -57,6 +57,12 @@ final class OnTemporal {
         Cluster cluster = connect(o);
         WispWorker worker = WispWorker.start(cluster.client(), cluster.options().taskQueue(), registry, assets,
                 Redactor.of(assets.configs().values()), workflowCache);
+        worker.log(line -> {
+            synchronized (err) {
+                err.println("wisp worker: " + line);
+                err.flush();
+            }
+        });
         err.println("wisp worker: polling task queue " + cluster.options().taskQueue() + " of namespace "
                 + cluster.options().namespace() + " at " + o.target + " (" + assets.configs().size() + " asset"
                 + (assets.configs().size() == 1 ? "" : "s") + "); stop it with SIGTERM or Ctrl-C");

@@ -32,9 +32,7 @@ final class WorkerCommand implements Callable<Integer> {
     Path assets;
 
     @Option(names = "--workflow-cache", defaultValue = "600", paramLabel = "N", description = "Runs kept in "
-            + "memory between their steps (default 600). 0 replays a run's history at each step: needed with the "
-            + "local test server (scripts/temporal-dev-server.sh), which does not hand a lost worker's runs to "
-            + "others.")
+            + "memory between their steps (default 600); 0 keeps none: each step replays the run's history.")
     int workflowCache;
 
     @Override

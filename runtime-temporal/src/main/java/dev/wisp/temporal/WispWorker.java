@@ -65,6 +65,11 @@ public final class WispWorker implements AutoCloseable {
         return activities;
     }
 
+    /** Where a line goes for each execution this worker starts. */
+    public void log(java.util.function.Consumer<String> to) {
+        activities.log(to);
+    }
+
     @Override
     public void close() {
         factory.shutdown();

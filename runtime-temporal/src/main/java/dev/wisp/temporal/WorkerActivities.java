@@ -44,6 +44,7 @@ public final class WorkerActivities implements WispActivities, AutoCloseable {
     private final TimeSource time;
     private final Duration heartbeatEvery;
     private final Map<String, AppConnection> connections = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<String> log = line -> { };
 
     /**
      * @param registry       the installed apps
@@ -84,8 +85,15 @@ public final class WorkerActivities implements WispActivities, AutoCloseable {
         return out;
     }
 
+    /** Where a line goes for each execution this worker starts (the worker's stderr). */
+    public void log(java.util.function.Consumer<String> to) {
+        this.log = to;
+    }
+
     @Override
     public Wire.Executed execute(Wire.Execution x) {
+        log.accept("run " + x.runId() + ": " + x.block() + " '" + x.action() + "' execution " + x.index()
+                + " attempt " + x.attempt());
         List<Wire.Note> notes = Collections.synchronizedList(new ArrayList<>());
         ActionResult result;
         try {
