@@ -37,7 +37,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, RunCommand.class, ResumeCommand.class,
             TestCommand.class, RunsCommand.class, ShowCommand.class, ActionsCommand.class, GraphCommand.class,
             SchemaCommand.class, AssetCommand.class, SimulateCommand.class, ImportCommand.class,
-            CompletionCommand.class, InitCommand.class, CommandLine.HelpCommand.class);
+            CompletionCommand.class, InitCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class);
     /** Commands that read the whole command tree: help about any command, completion scripts. */
     private static final java.util.Set<String> WHOLE_TREE = java.util.Set.of("help", "completion");
 

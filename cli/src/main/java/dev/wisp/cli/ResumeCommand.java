@@ -68,9 +68,24 @@ final class ResumeCommand implements Callable<Integer> {
             + "'code: {allow: true}' in a wisp-project.yaml beside the playbook).")
     boolean allowCode;
 
+    @picocli.CommandLine.Mixin
+    dev.wisp.cli.temporal.TemporalOptions temporal;
+
+    @Option(names = "--detach", description = "With --temporal: give the answers and return; the run goes on on "
+            + "the cluster.")
+    boolean detach;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = main.spec.commandLine().getErr();
+        if (temporal.given()) {
+            return OnTemporal.answer(temporal, runId, RunSupport.answers(answers, answersFile).byBlock(),
+                    System.getProperty("user.name"), detach ? null : main.watcher(false, err, Redactor.none()),
+                    main.spec.commandLine().getOut(), err);
+        }
+        if (detach || temporal.anyOther()) {
+            throw new UsageException("--detach, --namespace, --task-queue and the --tls options go with --temporal");
+        }
         try (SystemTime time = new SystemTime();
              Runs runs = new Runs(main.registry(), new RunStore(runsDir), time)) {
             StoredRun stored = runs.open(runId, force);

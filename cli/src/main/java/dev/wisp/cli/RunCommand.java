@@ -112,6 +112,13 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     AppSpecOption appSpecs;
 
+    @picocli.CommandLine.Mixin
+    dev.wisp.cli.temporal.TemporalOptions temporal;
+
+    @Option(names = "--detach", description = "With --temporal: print the run's id and return; the run goes on on "
+            + "the cluster.")
+    boolean detach;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = main.spec.commandLine().getErr();
@@ -158,6 +165,13 @@ final class RunCommand implements Callable<Integer> {
         }
         List<Events.Event> parsedEvents = events == null ? null : readEvents();
         Events.Event ev = events == null ? RunSupport.eventFile(event) : null;
+        if (temporal.given()) {
+            return onTemporal(pb, givenInputs, parsedEvents != null ? parsedEvents : List.of(ev), given, err, out);
+        }
+        if (temporal.anyOther() || detach) {
+            throw new UsageException((detach ? "--detach" : "--namespace, --task-queue and the --tls options")
+                    + " go with --temporal HOST:PORT");
+        }
         try (RunSupport.Simulations sims = simulate ? RunSupport.simulate(pb, assetConfigs) : null;
              SystemTime time = new SystemTime();
              Runs runs = new Runs(main.registry(), new RunStore(runsDir), time)) {
@@ -211,6 +225,33 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /**
+     * The run on a Temporal cluster: what only this process could do (simulators, a terminal for prompts, code
+     * blocks, an HTML page) is refused; answers given now go with {@code wisp resume --temporal} once asked.
+     */
+    private int onTemporal(Playbook pb, Map<String, Object> givenInputs, List<Events.Event> evs,
+                           RunSupport.GivenAnswers given, PrintWriter err, PrintWriter out)
+            throws InterruptedException {
+        List<String> refused = new ArrayList<>();
+        if (simulate) {
+            refused.add("--simulate (the simulators would live in this process, out of the workers' reach)");
+        }
+        if (html != null) {
+            refused.add("--html (write the page with wisp show RUN_ID --temporal ... --output json)");
+        }
+        if (!given.byBlock().isEmpty()) {
+            refused.add("--answer/--answers (answer once asked: wisp resume RUN_ID --temporal ... --answer ...)");
+        }
+        if (assets != null) {
+            refused.add("--assets (the workers read their own: wisp worker --assets FILE)");
+        }
+        if (!refused.isEmpty()) {
+            throw new UsageException("with --temporal, these do not apply: " + String.join("; ", refused));
+        }
+        RunWatcher watcher = main.watcher(quiet || output == Output.json, err, Redactor.none());
+        return OnTemporal.run(this, pb, givenInputs, evs, watcher, out, err);
     }
 
     /** The run's journal as written (for the page's timeline); what cannot be read leaves the timeline bare. */

@@ -67,10 +67,20 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "With --prune: say what would be removed, remove nothing.")
     boolean dryRun;
 
+    @picocli.CommandLine.Mixin
+    dev.wisp.cli.temporal.TemporalOptions temporal;
+
     @Override
     public Integer call() {
         PrintWriter out = main.spec.commandLine().getOut();
         PrintWriter err = main.spec.commandLine().getErr();
+        if (temporal.given()) {
+            if (prune || status != null || playbook != null || output == Output.json) {
+                throw new UsageException("with --temporal, wisp runs lists the namespace's runs (--limit N); filter "
+                        + "them with Temporal's own tools (temporal workflow list --query ...)");
+            }
+            return OnTemporal.list(temporal, limit, out);
+        }
         RunHistory history = new RunHistory(runsDir);
         Instant now = Instant.now();
         if (prune) {

@@ -52,9 +52,19 @@ final class ShowCommand implements Callable<Integer> {
             + "recorded (default .wisp/runs).")
     Path runsDir;
 
+    @picocli.CommandLine.Mixin
+    dev.wisp.cli.temporal.TemporalOptions temporal;
+
     @Override
     public Integer call() {
         PrintWriter out = main.spec.commandLine().getOut();
+        if (temporal.given()) {
+            if (html != null) {
+                throw new UsageException("--html reads a run of this machine; with --temporal, take --output json");
+            }
+            return OnTemporal.show(temporal, runId, output == Output.json, journal, out,
+                    main.spec.commandLine().getErr());
+        }
         RunStore store = new RunStore(runsDir);
         String id;
         try {

@@ -35,9 +35,27 @@ import java.util.concurrent.TimeUnit;
 public final class TestRunner {
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private final PluginRegistry installed;
+    private final Runtime runtime;
 
     public TestRunner(PluginRegistry installed) {
+        this(installed, null);
+    }
+
+    /** A runner whose runs another runtime carries out (null: the embedded engine, in virtual time). */
+    public TestRunner(PluginRegistry installed, Runtime runtime) {
         this.installed = installed;
+        this.runtime = runtime;
+    }
+
+    /**
+     * Carries out a test case's run in a runtime other than the embedded engine (Wisp on Temporal), in that
+     * runtime's virtual time: the request is made for its time source (prompts answer in it). A case with a
+     * {@code resume:} runs only its first run there.
+     */
+    public interface Runtime {
+        /** The run's outcome, its events recorded to the request's journal; null when it did not end in time. */
+        RunOutcome run(java.util.function.Function<dev.wisp.engine.time.TimeSource, RunRequest> request,
+                       PluginRegistry apps);
     }
 
     /**
@@ -108,6 +126,14 @@ public final class TestRunner {
             }
         };
         RunOutcome outcome;
+        if (runtime != null) {
+            outcome = runtime.run(t -> new RunRequest("test", playbook, test.inputs(), test.container(),
+                    test.artifacts(), assets, new TestPrompts(test.answers(), t), events::add, t, 8, List.of(), subs,
+                    Set.of(), mockedCode), PluginRegistry.of(apps));
+            List<String> failures = outcome == null ? List.of("the run did not finish within 30 s of real time")
+                    : Expectations.check(test.expect(), outcome, events, values(events, test, inputs));
+            return new Result(test.name(), failures, (System.nanoTime() - t0) / 1_000_000);
+        }
         try (Engine engine = new Engine(PluginRegistry.of(apps))) {
             RunRequest req = new RunRequest("test", playbook, test.inputs(), test.container(), test.artifacts(),
                     assets, new TestPrompts(test.answers(), time), events::add, time, 8, List.of(), subs, Set.of(),

@@ -205,6 +205,14 @@ final class ActionRun {
         long[] timeout = {0};
         s.awaitAs(exec.id(), e -> {
             s.cancelTimer(timeout[0]);
+            if (e instanceof Step.ExecutionLost lost) {
+                s.released(exec);
+                s.journal(new JournalEvent.Log(s.now(), block.name(), "execution " + exec.index() + " was lost ("
+                        + lost.reason() + ")"));
+                inDoubt(exec.index(), new JournalEvent.ExecutionStarted(t0, block.name(), exec.index(), iteration,
+                        exec.attempt(), exec.params()));
+                return;
+            }
             finished(exec, t0, ((Step.ExecutionDone) e).result());
         });
         Secrets.parameters(s, target.spec(), exec.params());

@@ -36,6 +36,14 @@ public final class Step {
     public record ExecutionDone(Instant now, long id, ActionResult result) implements Reply {
     }
 
+    /**
+     * An execution the scheduler asked for was lost: the runtime cannot tell whether it took effect (a workflow
+     * runtime's activity timed out when its worker died). It goes the way of an execution found in doubt on a resume:
+     * run again when it is safe to repeat, else its app looks for its effect.
+     */
+    public record ExecutionLost(Instant now, long id, String reason) implements Reply {
+    }
+
     /** A question was answered. */
     public record Answered(Instant now, long id, List<String> responses, String respondent, String source)
             implements Reply {
@@ -128,7 +136,7 @@ public final class Step {
     }
 
     /** How long from {@code now} until {@code at}, never negative. */
-    static Duration until(Instant now, Instant at) {
+    public static Duration until(Instant now, Instant at) {
         Duration d = Duration.between(now, at);
         return d.isNegative() ? Duration.ZERO : d;
     }
