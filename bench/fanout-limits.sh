@@ -67,39 +67,13 @@ run_watched() {
 }
 
 # --- 1. 10,000 GETs, max_concurrency 200
-cat > "$work/server.py" <<'PY'
-import socket, time
-from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def setup(self):
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    def do_GET(self):
-        time.sleep(0.020)
-        body = b'{"status":"Running"}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    def log_message(self, *args):
-        pass
-ThreadingHTTPServer.daemon_threads = True
-ThreadingHTTPServer.request_queue_size = 512
-s = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-print(s.server_address[1], flush=True)
-s.serve_forever()
-PY
-python3 "$work/server.py" > "$work/port.txt" 2> /dev/null &
-server=$!
-for _ in $(seq 50); do [ -s "$work/port.txt" ] && break; sleep 0.1; done
+start_slow_server 20
 cat > "$work/http-assets.yaml" <<YAML
 assets:
   api:
     app: http
     config:
-      base_url: http://127.0.0.1:$(cat "$work/port.txt")
+      base_url: $base
       max_connections: 200
 YAML
 cat > "$work/wide.yaml" <<'YAML'

@@ -14,34 +14,9 @@ work=$(mktemp -d)
 cp cli/target/wisp.jar "$work/wisp.jar"
 java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$work/wisp.jar")
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-cat > "$work/server.py" <<'PY'
-import socket, sys, time
-from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def setup(self):
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    def do_GET(self):
-        time.sleep(0.020)
-        body = b'{"status":"Running"}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    def log_message(self, *args):
-        pass
-ThreadingHTTPServer.daemon_threads = True
-ThreadingHTTPServer.request_queue_size = 64
-s = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-print(s.server_address[1], flush=True)
-s.serve_forever()
-PY
-python3 "$work/server.py" > "$work/port.txt" 2> /dev/null &
-server=$!
-for _ in $(seq 50); do [ -s "$work/port.txt" ] && break; sleep 0.1; done
-base="http://127.0.0.1:$(cat "$work/port.txt")"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+start_slow_server 20
 python3 - "$base" <<'PY'
 import http.client, sys, time, urllib.parse
 u = urllib.parse.urlparse(sys.argv[1])

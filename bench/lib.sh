@@ -36,3 +36,38 @@ assets:
       poll_interval: 1
 YAML
 }
+
+# start_slow_server MILLIS: starts a loopback HTTP server (threaded Python, TCP_NODELAY, keep-alive) that answers
+# every GET with a small JSON body after MILLIS ms, in $work; waits until it listens; sets $server (its pid) and
+# $base (its URL). Needs python3.
+start_slow_server() {
+  cat > "$work/server.py" <<'PY'
+import socket, sys, time
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+DELAY = int(sys.argv[1]) / 1000
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def setup(self):
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    def do_GET(self):
+        time.sleep(DELAY)
+        body = b'{"status":"Running"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+ThreadingHTTPServer.daemon_threads = True
+ThreadingHTTPServer.request_queue_size = 512
+s = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+print(s.server_address[1], flush=True)
+s.serve_forever()
+PY
+  python3 "$work/server.py" "$1" > "$work/port.txt" 2> /dev/null &
+  server=$!
+  for _ in $(seq 50); do [ -s "$work/port.txt" ] && break; sleep 0.1; done
+  base="http://127.0.0.1:$(cat "$work/port.txt")"
+}

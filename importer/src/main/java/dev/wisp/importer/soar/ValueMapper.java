@@ -53,7 +53,7 @@ final class ValueMapper {
             return null;
         }
         if (!v.isTextual()) {
-            return new Value.Literal(JsonValues.toJava(v), at);
+            return new Value.Literal(dev.wisp.dsl.parse.Json.toJava(v), at);
         }
         return text(node, v.textValue(), pointer);
     }
