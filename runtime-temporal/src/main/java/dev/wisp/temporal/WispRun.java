@@ -1,6 +1,5 @@
 package dev.wisp.temporal;
 
-import dev.wisp.dsl.model.Asset;
 import dev.wisp.dsl.model.Block;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.dsl.parse.LoadResult;
@@ -345,11 +344,7 @@ public final class WispRun implements WispWorkflow {
         if (block == null) {
             return dev.wisp.engine.code.CodeApp.ID;
         }
-        if (block.asset() == null) {
-            return block.app();
-        }
-        Asset declared = playbook.assets().get(block.asset());
-        return declared == null ? null : declared.app();
+        return playbook.appOf(block);
     }
 
     private static List<String> assetNames(Playbook pb) {
@@ -378,13 +373,7 @@ public final class WispRun implements WispWorkflow {
     }
 
     private Scheduler.Resolved resolve(Playbook pb, Block.ActionBlock block, Map<String, Wire.AssetInfo> assets) {
-        String appId;
-        if (block.asset() != null) {
-            Asset declared = pb.assets().get(block.asset());
-            appId = declared == null ? null : declared.app();
-        } else {
-            appId = block.app();
-        }
+        String appId = pb.appOf(block);
         String assetName = block.asset() != null ? block.asset() : appId;
         App app = appId == null ? null : registry.app(appId).orElse(null);
         if (app == null) {

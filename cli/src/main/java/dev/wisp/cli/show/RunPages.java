@@ -1,7 +1,6 @@
 package dev.wisp.cli.show;
 
 import dev.wisp.dsl.AppCatalog;
-import dev.wisp.dsl.model.Asset;
 import dev.wisp.dsl.model.Block;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.dsl.parse.LoadResult;
@@ -55,11 +54,7 @@ public final class RunPages {
             if (playbook == null || !(playbook.blocks().get(block) instanceof Block.ActionBlock a)) {
                 return null;
             }
-            String app = a.app();
-            if (a.asset() != null) {
-                Asset declared = playbook.assets().get(a.asset());
-                app = declared == null ? null : declared.app();
-            }
+            String app = playbook.appOf(a);
             return app == null ? null : catalog.app(app).flatMap(s -> s.action(a.action())).orElse(null);
         };
     }

@@ -1,6 +1,5 @@
 package dev.wisp.cli.testing;
 
-import dev.wisp.dsl.model.Asset;
 import dev.wisp.dsl.model.Block;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.dsl.source.SourceDocument;
@@ -68,11 +67,7 @@ public final class TestChecks {
         Optional<ActionSpec> spec;
         String specApp = null;
         if (pb.blocks().get(key) instanceof Block.ActionBlock a) {
-            String appId = a.app();
-            if (a.asset() != null) {
-                Asset declared = pb.assets().get(a.asset());
-                appId = declared == null ? null : declared.app();
-            }
+            String appId = pb.appOf(a);
             spec = appId == null ? Optional.empty() : catalog.app(appId).flatMap(app -> app.action(a.action()));
             specApp = appId;
         } else if (pb.blocks().get(key) instanceof Block.CodeBlock code) {

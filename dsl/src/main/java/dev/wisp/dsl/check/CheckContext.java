@@ -5,7 +5,6 @@ import dev.wisp.dsl.diag.Code;
 import dev.wisp.dsl.diag.Diagnostic;
 import dev.wisp.dsl.diag.Location;
 import dev.wisp.dsl.graph.PlaybookGraph;
-import dev.wisp.dsl.model.Asset;
 import dev.wisp.dsl.model.Block;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.spi.ActionSpec;
@@ -55,9 +54,7 @@ public final class CheckContext {
 
     /** The app an action block runs on: its asset's app, or its {@code app:}; empty when unknown. */
     public Optional<AppSpec> appOf(Block.ActionBlock block) {
-        String appId = block.asset() != null
-                ? Optional.ofNullable(playbook.assets().get(block.asset())).map(Asset::app).orElse(null)
-                : block.app();
+        String appId = playbook.appOf(block);
         return appId == null ? Optional.empty() : catalog.app(appId);
     }
 

@@ -4,7 +4,6 @@ import dev.wisp.dsl.AppCatalog;
 import dev.wisp.dsl.SpecOnlyApp;
 import dev.wisp.dsl.diag.Code;
 import dev.wisp.dsl.diag.Diagnostic;
-import dev.wisp.dsl.model.Asset;
 import dev.wisp.dsl.model.Block;
 import dev.wisp.dsl.model.Playbook;
 import java.util.ArrayList;
@@ -24,8 +23,7 @@ public final class Implementations {
         List<Diagnostic> out = new ArrayList<>();
         for (Block b : playbook.blocks().values()) {
             if (b instanceof Block.ActionBlock a) {
-                String appId = a.asset() != null ? Optional.ofNullable(playbook.assets().get(a.asset()))
-                        .map(Asset::app).orElse(null) : a.app();
+                String appId = playbook.appOf(a);
                 Optional<SpecOnlyApp> spec = appId == null ? Optional.empty() : catalog.specOnly(appId);
                 spec.ifPresent(s -> out.add(Diagnostic.of(Code.WSP079, a.actionLocation(), "block '" + a.name()
                         + "' uses action '" + a.action() + "' of app '" + appId + "', which has no implementation "

@@ -36,6 +36,18 @@ public record Playbook(String name, String description, String file, Map<String,
         edges = List.copyOf(edges);
     }
 
+    /**
+     * The id of the app an action block runs: its asset's app, or its own {@code app:}; null when it names an asset
+     * the playbook does not declare.
+     */
+    public String appOf(Block.ActionBlock block) {
+        if (block.asset() == null) {
+            return block.app();
+        }
+        Asset declared = assets.get(block.asset());
+        return declared == null ? null : declared.app();
+    }
+
     public Optional<Block> block(String blockName) {
         return Optional.ofNullable(blocks.get(blockName));
     }

@@ -1,6 +1,5 @@
 package dev.wisp.engine.exec;
 
-import dev.wisp.dsl.model.Asset;
 import dev.wisp.dsl.model.Block;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.engine.asset.ApprovalPolicy;
@@ -434,13 +433,7 @@ public final class Run {
     }
 
     private Scheduler.Resolved resolve(Playbook playbook, Block.ActionBlock block) {
-        String appId;
-        if (block.asset() != null) {
-            Asset declared = playbook.assets().get(block.asset());
-            appId = declared == null ? null : declared.app();
-        } else {
-            appId = block.app();
-        }
+        String appId = playbook.appOf(block);
         String assetName = block.asset() != null ? block.asset() : appId;
         App app = appId == null ? null : registry.app(appId).orElse(null);
         if (app == null) {
