@@ -56,6 +56,8 @@ public final class Run {
     private final java.util.ArrayDeque<java.util.function.Supplier<Step.Event>> local = new java.util.ArrayDeque<>();
     private volatile Thread loopThread;
     private App codeApp;
+    /** Whether events were recorded since the journal was last written (run thread only). */
+    private boolean unwritten;
 
     public Run(RunRequest req, PluginRegistry registry, ExecutorService workers) {
         this(req, registry, workers, List.of());
@@ -134,6 +136,7 @@ public final class Run {
                     while ((next = local.poll()) != null) {
                         take(next);
                     }
+                    writeOut();
                 } catch (RuntimeException | Error e) {
                     local.clear();
                     internalError(e);
@@ -165,11 +168,13 @@ public final class Run {
     }
 
     /**
-     * Carries a batch of commands out in order. Its events are written with one write: before the first command
-     * that acts on the world (so each is on record before anything that depends on it), and at the end.
+     * Carries a batch of commands out in order. Events are written to the journal file in as few writes as can be:
+     * before a command that acts on the world in a way a resume could not simply do again (an execution that is not
+     * safe to repeat, a reconcile, a question, a sub-playbook), so that each is on record before anything that
+     * depends on it, and otherwise once the run's thread has nothing more to do ({@link #writeOut}). An execution that
+     * is safe to repeat may start before its start is on disk: a crash then loses it, and a resume runs it again.
      */
     private void apply(List<Step.Command> commands) {
-        boolean unwritten = false;
         for (Step.Command c : commands) {
             if (c instanceof Step.Record r) {
                 req.journal().record(r.event());
@@ -180,9 +185,8 @@ public final class Run {
                 req.journal().secret(m.value()); // before any event that carries it is written
                 continue;
             }
-            if (unwritten && !(c instanceof Step.SetTimer || c instanceof Step.CancelTimer)) {
-                req.journal().flush();
-                unwritten = false;
+            if (unwritten && mustBeOnRecord(c)) {
+                writeOut();
             }
             if (c instanceof Step.Execute x) {
                 execute(x);
@@ -220,7 +224,19 @@ public final class Run {
                 end(f.outcome());
             }
         }
+    }
+
+    /** Whether the events before {@code c} must be written before it is carried out. */
+    private static boolean mustBeOnRecord(Step.Command c) {
+        return c instanceof Step.Execute x ? !x.safeToRepeat()
+                : c instanceof Step.Reconcile || c instanceof Step.Ask || c instanceof Step.StartChild
+                || c instanceof Step.Finish;
+    }
+
+    /** Writes the events recorded since the last write (one write for all of them). */
+    private void writeOut() {
         if (unwritten) {
+            unwritten = false;
             req.journal().flush();
         }
     }
