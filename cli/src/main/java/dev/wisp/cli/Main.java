@@ -40,6 +40,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             CompletionCommand.class, InitCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class);
     /** Commands that read the whole command tree: help about any command, completion scripts. */
     private static final java.util.Set<String> WHOLE_TREE = java.util.Set.of("help", "completion");
+    /** Commands that read playbooks, so check them against the JSON Schema. */
+    private static final java.util.Set<String> READ_PLAYBOOKS = java.util.Set.of("validate", "run", "resume", "test",
+            "graph");
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
     boolean verbose;
@@ -81,8 +84,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * (no command, {@code --help}, {@code help}, {@code completion}, a misspelt command) gets all of them.
      */
     static CommandLine commandLine(Main main, String[] args) {
-        CommandLine cli = new CommandLine(main);
         String named = commandName(args);
+        if (named != null && READ_PLAYBOOKS.contains(named)) {
+            compileSchemaMeanwhile();
+        }
+        CommandLine cli = new CommandLine(main);
         for (Class<?> command : COMMANDS) {
             String name = command.getAnnotation(Command.class).name();
             if (named == null || WHOLE_TREE.contains(named) || named.equals(name)) {
@@ -90,6 +96,23 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             }
         }
         return cli;
+    }
+
+    /**
+     * Compiles the playbook schema (the validator library and Jackson: a third of the start of a command that reads
+     * a playbook) on a second thread while this one builds the command line, loads the apps and reads the files.
+     * Whichever thread comes second waits for the first: the JVM initialises a class once.
+     */
+    private static void compileSchemaMeanwhile() {
+        Thread t = new Thread(() -> {
+            try {
+                dev.wisp.dsl.schema.SchemaCheck.shared();
+            } catch (RuntimeException | LinkageError e) {
+                // the thread that needs the schema meets the same failure and reports it
+            }
+        }, "wisp-schema");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
