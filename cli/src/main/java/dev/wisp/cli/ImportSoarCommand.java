@@ -72,6 +72,10 @@ final class ImportSoarCommand implements Callable<Integer> {
             description = "How the loss report is printed: text (default, on stderr), json, sarif or github.")
     Format format;
 
+    @Option(names = "--force", description = "Replace playbooks that are already there (else they are kept and the "
+            + "export is not written).")
+    boolean force;
+
     @Option(names = "--allow-losses", description = "Write playbooks that have error-level losses too, with a "
             + "placeholder for every block that could not be imported (exit code 5).")
     boolean allowLosses;
@@ -101,8 +105,17 @@ final class ImportSoarCommand implements Callable<Integer> {
             List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
             boolean errors = r.count(Severity.ERROR) > 0;
             Path written = null;
+            boolean kept = false;
             if (r.playbook().isPresent() && (!errors || allowLosses)) {
                 written = outDir.resolve(r.name() + ".yaml");
+                if (Files.exists(written) && !force) {
+                    diags.add(Diagnostic.of(Code.WSP100, Location.ofFile(r.file()), written + " is already there "
+                            + "and was kept (it may hold your edits): give --force to replace it"));
+                    written = null;
+                    kept = true;
+                }
+            }
+            if (written != null) {
                 try {
                     Files.createDirectories(outDir);
                     Files.writeString(written, PlaybookYamlWriter.write(r.playbook().get()), StandardCharsets.UTF_8);
@@ -121,6 +134,8 @@ final class ImportSoarCommand implements Callable<Integer> {
             }
             if (written != null) {
                 err.println("wrote " + written + (errors ? " (with placeholders for what was not imported)" : ""));
+            } else if (kept) {
+                err.println("not written: " + r.file() + " (its playbook file is already there; --force replaces it)");
             } else if (r.playbook().isPresent()) {
                 err.println("not written: " + r.file() + " has error-level losses (see above; --allow-losses "
                         + "writes it with placeholders)");

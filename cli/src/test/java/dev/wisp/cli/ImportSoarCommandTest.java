@@ -34,6 +34,19 @@ class ImportSoarCommandTest {
     }
 
     @Test
+    void aPlaybookThatIsAlreadyThereIsKeptUnlessForced(@TempDir Path out) throws IOException {
+        Path yaml = out.resolve("clean.yaml");
+        Files.writeString(yaml, "# edited by hand\n");
+        CliRun r = CliRun.of("import", "soar", FIXTURES + "clean.json", "-o", out.toString());
+        assertEquals(ExitCodes.INVALID, r.exit(), r.err());
+        assertTrue(r.err().contains("error[WSP100]") && r.err().contains("--force"), r.err());
+        assertEquals("# edited by hand\n", Files.readString(yaml), "the edited file is kept");
+        CliRun forced = CliRun.of("import", "soar", FIXTURES + "clean.json", "-o", out.toString(), "--force");
+        assertEquals(ExitCodes.OK, forced.exit(), forced.err());
+        assertTrue(Files.readString(yaml).contains("playbook: "), "replaced with --force");
+    }
+
+    @Test
     void lossesArePrintedLocatedInTheJsonAndWrittenWithAllowLosses(@TempDir Path out) throws IOException {
         CliRun r = CliRun.of("import", "soar", FIXTURES + "lock_user.json", FIXTURES + "with_code.json", "-o",
                 out.toString(), "--allow-losses");
