@@ -24,13 +24,13 @@ app_specs=("$apps"/*.yaml)
 if (( ${#app_specs[@]} )); then
   mkdir -p "$out/apps" && cp "${app_specs[@]}" "$out/apps/"
 elif (( ${#app_jsons[@]} )) && "$wisp" import soar-app --help > /dev/null 2>&1; then
-  "$wisp" import soar-app "${app_jsons[@]}" -o "$out/apps" > "$out/import-apps.out" 2>&1 || true
+  "$wisp" import soar-app "${app_jsons[@]}" -o "$out/apps" --force > "$out/import-apps.out" 2>&1 || true
 else
   echo "note: no app specs (this build has no 'wisp import soar-app'): unknown-app errors (WSP031) are expected" >&2
 fi
 files=("$exports"/*.json)
 set +e
-"$wisp" import soar "${files[@]}" -o "$out" --allow-losses --report "$out/import-report.json" > "$out/import.out" 2>&1
+"$wisp" import soar "${files[@]}" -o "$out" --allow-losses --force --report "$out/import-report.json" > "$out/import.out" 2>&1
 echo "wisp import soar: exit code $? (report: $out/import-report.json, messages: $out/import.out)" >&2
 set -e
 
