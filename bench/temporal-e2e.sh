@@ -15,7 +15,7 @@ java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$work/wis
 pids=()
 trap 'for p in "${pids[@]}" "${sim:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
 trap 'exit 1' INT TERM
-export CADO_ACCESS_TOKEN="temporal-e2e-$(date +%s)-token-0123456789"
+export CADO_ACCESS_TOKEN="temporal-e2e-fake-token-$RANDOM$RANDOM"   # for the local simulator only
 # shellcheck source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 start_cado_simulator

@@ -203,11 +203,7 @@ final class OnTemporal {
                               boolean json, boolean quiet, PrintWriter out, PrintWriter err) {
         Map<String, Object> report = RunReport.build(events);
         if (json) {
-            try {
-                out.println(JournalCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(JsonOut.pretty(report));
         }
         String summary = RunReport.summary(report);
         if (quiet) {
@@ -315,11 +311,7 @@ final class OnTemporal {
             }
             Map<String, Object> report = RunReport.build(events);
             if (json) {
-                try {
-                    out.println(JournalCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
+                out.println(JsonOut.pretty(report));
             } else {
                 out.print(RunReport.summary(report));
             }

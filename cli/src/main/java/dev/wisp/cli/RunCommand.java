@@ -9,7 +9,6 @@ import dev.wisp.dsl.diag.Severity;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.dsl.parse.LoadResult;
 import dev.wisp.engine.asset.Assets;
-import dev.wisp.engine.journal.JournalCodec;
 import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.prompt.PromptHandler;
 import dev.wisp.engine.report.RunReport;
@@ -23,7 +22,6 @@ import dev.wisp.engine.runs.RunWatcher;
 import dev.wisp.engine.runs.Runs;
 import dev.wisp.engine.time.SystemTime;
 import dev.wisp.spi.AssetConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -277,11 +275,7 @@ final class RunCommand implements Callable<Integer> {
 
     private int report(RunResult r, PrintWriter out, PrintWriter err) {
         if (output == Output.json) {
-            try {
-                out.println(JournalCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.report()));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(JsonOut.pretty(r.report()));
         }
         finalLines(r, runsDir, quiet, err);
         r.lost().ifPresent(lost -> err.println("wisp: run " + r.runId() + ": " + lost + (output == Output.json
@@ -372,11 +366,7 @@ final class RunCommand implements Callable<Integer> {
             }
             err.println(parsed.size() + " events: " + counts);
             if (output == Output.json) {
-                try {
-                    out.println(JournalCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(reports));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
+                out.println(JsonOut.pretty(reports));
             }
             return worst;
         } finally {

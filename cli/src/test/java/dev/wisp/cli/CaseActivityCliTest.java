@@ -88,7 +88,7 @@ class CaseActivityCliTest {
 
     @Test
     void withASoarAssetTheActivityGoesToTheEventsContainerAndTheTokenIsInNoOutputOrFile() throws Exception {
-        String token = "e2e-soar-token-8d7c6b5a4f3e";
+        String token = "fake-soar-token-8d7c6b5a4f3e"; // a test value, not a credential
         List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (LoopbackServer soar = LoopbackServer.start()) {
             soar.handler(q -> {

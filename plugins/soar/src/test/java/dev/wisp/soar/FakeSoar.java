@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * check the effect on the case rather than canned answers.
  */
 final class FakeSoar implements AutoCloseable {
-    static final String TOKEN = "soar-token-5f2c9e8a7b6d";
+    static final String TOKEN = "fake-soar-token-5f2c9e8a7b6d"; // a test value, not a credential
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final LoopbackServer server = LoopbackServer.start();
