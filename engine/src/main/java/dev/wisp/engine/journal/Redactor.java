@@ -28,12 +28,15 @@ public final class Redactor {
     /** Secrets learned during the run (values of password parameters), longest first; replaced, never changed. */
     private volatile List<String> learned = List.of();
     private volatile List<String> learnedWhole = List.of();
+    /** The secrets masked inside text, the asset's and the learned ones, longest first (kept, not sorted per text). */
+    private volatile List<String> withinText;
 
     public Redactor(Collection<String> secrets) {
         List<String> distinct = secrets.stream().filter(s -> s != null && !s.isEmpty()).distinct().toList();
         this.secrets = distinct.stream().filter(s -> !tooShort(s))
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         this.whole = distinct.stream().filter(Redactor::tooShort).toList();
+        this.withinText = this.secrets;
     }
 
     public static Redactor none() {
@@ -89,6 +92,10 @@ public final class Redactor {
         l.add(secret);
         l.sort(Comparator.comparingInt(String::length).reversed());
         learned = List.copyOf(l);
+        List<String> all = new ArrayList<>(secrets);
+        all.addAll(learned);
+        all.sort(Comparator.comparingInt(String::length).reversed());
+        withinText = List.copyOf(all);
     }
 
     private boolean empty() {
@@ -104,10 +111,7 @@ public final class Redactor {
 
     private String inside(String s) {
         String out = s;
-        List<String> all = new ArrayList<>(secrets);
-        all.addAll(learned);
-        all.sort(Comparator.comparingInt(String::length).reversed());
-        for (String secret : all) {
+        for (String secret : withinText) {
             out = out.replace(secret, MASK);
         }
         return out;

@@ -1,6 +1,5 @@
 package dev.wisp.engine.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wisp.engine.journal.JournalCodec;
 import dev.wisp.engine.journal.JournalEvent;
 import java.time.Duration;
@@ -24,6 +23,7 @@ public final class RunReport {
     public static Map<String, Object> build(List<JournalEvent> events) {
         Map<String, Object> run = new LinkedHashMap<>();
         Map<String, Map<String, Object>> blocks = new LinkedHashMap<>();
+        Map<String, Instant> blockStarted = new java.util.HashMap<>();
         Instant started = null;
         Instant ended = null;
         for (JournalEvent e : events) {
@@ -45,7 +45,7 @@ public final class RunReport {
                 run.put("waiting_for", s.waitingFor());
                 ended = s.time();
             } else {
-                block(blocks, e);
+                block(blocks, blockStarted, e);
             }
         }
         run.put("started", started == null ? null : started.toString());
@@ -66,18 +66,19 @@ public final class RunReport {
     }
 
     @SuppressWarnings("unchecked")
-    private static void block(Map<String, Map<String, Object>> blocks, JournalEvent e) {
+    private static void block(Map<String, Map<String, Object>> blocks, Map<String, Instant> started, JournalEvent e) {
         if (e instanceof JournalEvent.BlockStarted s) {
             Map<String, Object> b = entry(blocks, s.block());
             b.put("kind", s.kind());
             b.put("status", "running");
-            b.put("started", s.time().toString());
+            b.put("started", JournalCodec.iso(s.time()));
+            started.put(s.block(), s.time());
         } else if (e instanceof JournalEvent.BlockFinished f) {
             Map<String, Object> b = entry(blocks, f.block());
             b.put("status", f.status());
-            b.put("finished", f.time().toString());
-            if (b.get("started") != null) {
-                b.put("duration_ms", Duration.between(Instant.parse((String) b.get("started")), f.time()).toMillis());
+            b.put("finished", JournalCodec.iso(f.time()));
+            if (started.get(f.block()) != null) {
+                b.put("duration_ms", Duration.between(started.get(f.block()), f.time()).toMillis());
             }
             b.put("executions", f.executions());
             b.put("failed", f.failed());
@@ -157,17 +158,18 @@ public final class RunReport {
     }
 
     private static Object capped(Object data) {
+        long length;
         try {
-            String json = JournalCodec.mapper().writeValueAsString(data);
-            if (json.length() <= MAX_DATA_CHARS) {
-                return data;
-            }
-            int items = data instanceof List<?> l ? l.size() : 1;
-            return Map.of("truncated", "data of " + json.length() + " characters (" + items
-                    + " items) left out of the report; it is in journal.jsonl");
-        } catch (JsonProcessingException e) {
+            length = JournalCodec.jsonLength(data);
+        } catch (IllegalStateException e) {
             return String.valueOf(data);
         }
+        if (length <= MAX_DATA_CHARS) {
+            return data;
+        }
+        int items = data instanceof List<?> l ? l.size() : 1;
+        return Map.of("truncated", "data of " + length + " characters (" + items
+                + " items) left out of the report; it is in journal.jsonl");
     }
 
     private static Map<String, Object> totals(Map<String, Map<String, Object>> blocks) {

@@ -123,8 +123,7 @@ public final class RunStore {
     public void writeJson(Path file, Object value) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, dev.wisp.engine.journal.JournalCodec.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(value) + "\n");
+            Files.writeString(file, dev.wisp.engine.journal.JournalCodec.json(value, true) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -54,6 +54,21 @@ class JournalCodecTest {
         }
     }
 
+    /** The codec reads fields without reflection: every component of every kind, in record order, the time first. */
+    @Test
+    void everyEventsFieldsAreItsRecordComponentsInOrder() throws ReflectiveOperationException {
+        for (JournalEvent e : everyKind()) {
+            java.lang.reflect.RecordComponent[] components = e.getClass().getRecordComponents();
+            Object[] values = JournalCodec.values(e);
+            assertEquals("time", components[0].getName(), e.getClass().getSimpleName());
+            assertEquals(components.length, values.length, e.getClass().getSimpleName());
+            for (int i = 0; i < components.length; i++) {
+                assertEquals(components[i].getAccessor().invoke(e), values[i],
+                        e.getClass().getSimpleName() + "." + components[i].getName());
+            }
+        }
+    }
+
     @Test
     void theJournalFormatIsTheDocumentedOne() throws IOException {
         StringBuilder b = new StringBuilder();

@@ -54,6 +54,41 @@ class JournalPropertiesTest {
         assertEquals(e.time(), back.time());
     }
 
+    /**
+     * The codec writes values through the generator itself (no serializer lookup per value): byte for byte what
+     * Jackson's mapper writes, for every kind of value, also those it hands to the mapper (other numbers, sets,
+     * maps with other keys).
+     */
+    @Property(tries = 300, seed = SEED)
+    void valuesAreWrittenAsTheMapperWritesThem(@ForAll("wideValues") Object value) throws java.io.IOException {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = JournalCodec.mapper().createGenerator(w)) {
+            JournalCodec.write(g, value);
+        }
+        assertEquals(JournalCodec.mapper().writeValueAsString(value), w.toString());
+        assertEquals(w.toString(), JournalCodec.json(value, false));
+        assertEquals(w.toString().length(), JournalCodec.jsonLength(value));
+        assertEquals(JournalCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value),
+                JournalCodec.json(value, true));
+    }
+
+    /** The codec's own ISO-8601 writing of an instant is {@link Instant#toString()}, for any instant. */
+    @Property(tries = 2000, seed = SEED)
+    void instantsAreWrittenAsInstantToStringWritesThem(@ForAll("instants") Instant t) {
+        assertEquals(t.toString(), JournalCodec.iso(t));
+    }
+
+    @Provide
+    Arbitrary<Instant> instants() {
+        Arbitrary<Long> seconds = Arbitraries.oneOf(Arbitraries.longs().between(-62_167_219_300L, 253_402_300_900L),
+                Arbitraries.longs().between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond()),
+                Arbitraries.of(-62_167_219_200L, -62_167_219_201L, 253_402_300_799L, 253_402_300_800L, 0L, -1L));
+        Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.integers().between(0, 999_999_999),
+                Arbitraries.integers().between(0, 999).map(n -> n * 1_000_000),
+                Arbitraries.integers().between(0, 999_999).map(n -> n * 1000), Arbitraries.just(0));
+        return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
+    }
+
     /** Redaction keeps the shape of a value: the same keys count, the same list lengths, nothing merged. */
     @Property(tries = 120, seed = SEED)
     void redactionKeepsTheShape(@ForAll("values") Object value, @ForAll("texts") String secret) {
@@ -94,6 +129,25 @@ class JournalPropertiesTest {
                 Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.doubles().between(-1e12, 1e12).map(d -> (Object) d),
                 Arbitraries.just(null));
+    }
+
+    @Provide
+    Arbitrary<Object> wideValues() {
+        Arbitrary<Object> leaf = Arbitraries.oneOf(leaf(),
+                Arbitraries.longs().map(l -> (Object) l),
+                Arbitraries.bigDecimals().between(java.math.BigDecimal.valueOf(-1e20), java.math.BigDecimal.valueOf(1e20))
+                        .ofScale(3).map(d -> (Object) d),
+                Arbitraries.bigIntegers().map(i -> (Object) i),
+                Arbitraries.floats().map(f -> (Object) f),
+                Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, -0.0d).map(d -> (Object) d),
+                Arbitraries.longs().between(0, 4_000_000_000_000L).map(l -> (Object) Instant.ofEpochMilli(l)),
+                Arbitraries.of(java.time.Duration.ofSeconds(90), 'c', (short) 3)
+                        .map(x -> (Object) x));
+        return Arbitraries.recursive(() -> leaf, inner -> Arbitraries.oneOf(
+                inner.list().ofMaxSize(4).map(l -> (Object) l),
+                inner.set().ofMaxSize(3).map(l -> (Object) new java.util.LinkedHashSet<>(l)),
+                Arbitraries.maps(texts(), inner).ofMaxSize(4).map(m -> (Object) m),
+                Arbitraries.maps(Arbitraries.integers(), inner).ofMaxSize(2).map(m -> (Object) m)), 0, 4);
     }
 
     @SuppressWarnings("unchecked")
