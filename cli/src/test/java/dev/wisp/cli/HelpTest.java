@@ -60,6 +60,14 @@ class HelpTest {
         Goldens.assertMatches("help.txt", all.toString());
     }
 
+    /** Main finds the named command by the names it lists; they must be the commands' own. */
+    @Test
+    void theListedCommandNamesAreTheCommandsOwn() {
+        for (Main.Named command : Main.COMMANDS) {
+            assertEquals(command.type().getAnnotation(picocli.CommandLine.Command.class).name(), command.name());
+        }
+    }
+
     @Test
     void helpCommandPrintsTheSameAsHelpOption() {
         for (List<String> path : commands()) {
