@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code wisp actions [APP]}: the installed apps and the spec-only ones ({@code ./apps}, {@code --app-spec}), or one
  * app's actions with parameters and outputs.
  */
-@Command(name = "actions", description = "List the installed and spec-only apps, or an app's actions, parameters "
+@Command(name = "actions", addMethodSubcommands = false,
+        description = "List the installed and spec-only apps, or an app's actions, parameters "
         + "and outputs.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",

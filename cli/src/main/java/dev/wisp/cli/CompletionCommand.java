@@ -6,7 +6,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp completion bash|zsh|fish}: a shell completion script for wisp. */
-@Command(name = "completion", description = "Print a shell completion script (bash, zsh or fish).",
+@Command(name = "completion", addMethodSubcommands = false,
+        description = "Print a shell completion script (bash, zsh or fish).",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  source <(wisp completion bash)            # in ~/.bashrc",

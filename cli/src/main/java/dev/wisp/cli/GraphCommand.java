@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp graph PLAYBOOK}: the playbook as a Mermaid or DOT picture, optionally coloured by a run. */
-@Command(name = "graph", description = "Draw a playbook as Mermaid (default) or Graphviz DOT.",
+@Command(name = "graph", addMethodSubcommands = false,
+        description = "Draw a playbook as Mermaid (default) or Graphviz DOT.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp graph playbooks/capture_ec2_instance.yaml",

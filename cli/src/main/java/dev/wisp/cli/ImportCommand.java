@@ -3,7 +3,8 @@ package dev.wisp.cli;
 import picocli.CommandLine.Command;
 
 /** {@code wisp import}: brings playbooks and app definitions from other tools into Wisp. */
-@Command(name = "import", description = "Import Splunk SOAR playbook exports and app definitions.",
+@Command(name = "import", addMethodSubcommands = false,
+        description = "Import Splunk SOAR playbook exports and app definitions.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp import soar-app soar-apps/*.json -o apps/",

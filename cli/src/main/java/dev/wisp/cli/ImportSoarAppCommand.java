@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp import soar-app APP.json... [-o DIR]}: SOAR app JSONs as Wisp app specs (docs/app-specs.md). */
-@Command(name = "soar-app", description = "Convert Splunk SOAR app JSONs into app specs (DIR/<app id>.yaml) that "
+@Command(name = "soar-app", addMethodSubcommands = false,
+        description = "Convert Splunk SOAR app JSONs into app specs (DIR/<app id>.yaml) that "
         + "validate and test check playbooks against.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",

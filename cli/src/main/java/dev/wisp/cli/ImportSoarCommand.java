@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp import soar EXPORT.json...}: SOAR playbook exports as Wisp playbooks, with a located loss report. */
-@Command(name = "soar", description = "Import Splunk SOAR playbook exports (visual editor JSON, with the generated "
+@Command(name = "soar", addMethodSubcommands = false,
+        description = "Import Splunk SOAR playbook exports (visual editor JSON, with the generated "
         + ".py beside each) as Wisp playbooks, reporting every loss.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",

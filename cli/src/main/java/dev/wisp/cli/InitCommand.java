@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp init [DIR]}: scaffolds a playbook repository; never overwrites a file, and says what it skipped. */
-@Command(name = "init", description = {"Scaffold a playbook repository: an example, its test, CI.",
+@Command(name = "init", addMethodSubcommands = false,
+        description = {"Scaffold a playbook repository: an example, its test, CI.",
     "Writes playbooks/ with an example playbook and its test, the JSON Schema and VS Code settings for it, an "
         + "assets file template, a .gitignore for .wisp/ and a GitHub Actions workflow that uses the Wisp Action.",
     "Existing files are never overwritten: they are skipped, and named."},

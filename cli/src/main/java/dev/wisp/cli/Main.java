@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code wisp} command: subcommands, exit codes, and errors without stack traces (unless --verbose). */
-@Command(name = "wisp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "wisp", addMethodSubcommands = false,
+        mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Playbooks as code for security automation.",
         footerHeading = "%nExamples:%n",
         footer = {"  wisp validate playbooks/",
@@ -50,6 +51,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** A command's name and class. */
     record Named(String name, Class<?> type) {
     }
+    /**
+     * picocli's setting of the converters it does not register. It looks up a converter for each java.sql and
+     * java.time type by reflection (a twentieth of a start); no option of Wisp's has such a type.
+     */
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
     /** Commands that read the whole command tree: help about any command, completion scripts. */
     private static final java.util.Set<String> WHOLE_TREE = java.util.Set.of("help", "completion");
     /** Commands that read playbooks, so check them against the JSON Schema. */
@@ -96,6 +102,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * (no command, {@code --help}, {@code help}, {@code completion}, a misspelt command) gets all of them.
      */
     static CommandLine commandLine(Main main, String[] args) {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.sql\\..*,java\\.time\\..*");
+        }
         String named = commandName(args);
         if (named != null && READ_PLAYBOOKS.contains(named)) {
             compileSchemaMeanwhile();

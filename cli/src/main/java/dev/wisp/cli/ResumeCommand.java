@@ -28,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code wisp resume RUN_ID}: continues a suspended run (in this or another process, later) from its journal;
  * finished blocks and executions are not repeated, the prompts it waits for are asked again.
  */
-@Command(name = "resume", description = "Continue a suspended run from its journal, with the answers it waits for.",
+@Command(name = "resume", addMethodSubcommands = false,
+        description = "Continue a suspended run from its journal, with the answers it waits for.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp resume 20261201-095000-1a2b3c --answer Set_Project_Name=incident-42",

@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp run PLAYBOOK}: runs a playbook, writes its journal and report, prints a summary. */
-@Command(name = "run", description = "Run a playbook. Writes .wisp/runs/<run-id>/journal.jsonl and report.json.",
+@Command(name = "run", addMethodSubcommands = false,
+        description = "Run a playbook. Writes .wisp/runs/<run-id>/journal.jsonl and report.json.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp run playbooks/capture_ec2_instance.yaml --simulate \\",

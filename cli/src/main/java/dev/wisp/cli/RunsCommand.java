@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp runs}: the recorded runs, newest first; {@code --prune} removes old ones. */
-@Command(name = "runs", description = "List the recorded runs, newest first, or prune old ones.",
+@Command(name = "runs", addMethodSubcommands = false,
+        description = "List the recorded runs, newest first, or prune old ones.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp runs", "  wisp runs --status suspended --playbook capture_ec2_instance",

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp schema}: prints the playbook JSON Schema, for editors and other tools. */
-@Command(name = "schema", description = "Print the playbook JSON Schema (2020-12).",
+@Command(name = "schema", addMethodSubcommands = false, description = "Print the playbook JSON Schema (2020-12).",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp schema > schema/playbook.schema.json"})

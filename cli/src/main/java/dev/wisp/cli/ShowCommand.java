@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp show RUN_ID}: a recorded run's summary again, its report as JSON, or its journal for people. */
-@Command(name = "show", description = "Show a recorded run: its summary, its report (--output json) or its "
+@Command(name = "show", addMethodSubcommands = false,
+        description = "Show a recorded run: its summary, its report (--output json) or its "
         + "journal (--journal).",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",

@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp simulate cado-response}: a standalone Cado Response v2 simulator on loopback, until Ctrl-C. */
-@Command(name = "simulate", description = "Run a local Cado Response v2 simulator until Ctrl-C.",
+@Command(name = "simulate", addMethodSubcommands = false,
+        description = "Run a local Cado Response v2 simulator until Ctrl-C.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  export CADO_ACCESS_TOKEN=$(openssl rand -hex 24)",

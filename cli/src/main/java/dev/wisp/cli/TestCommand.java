@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp test PATH...}: runs playbook tests offline, in parallel; see docs/testing.md. */
-@Command(name = "test", description = "Run playbook tests (*.test.yaml) offline with mocked actions.",
+@Command(name = "test", addMethodSubcommands = false,
+        description = "Run playbook tests (*.test.yaml) offline with mocked actions.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp test playbooks/",

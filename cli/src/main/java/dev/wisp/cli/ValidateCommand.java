@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp validate PATH...}: every problem of every playbook, in one run. */
-@Command(name = "validate", description = "Check playbooks offline: YAML, structure, graph, apps, data paths.",
+@Command(name = "validate", addMethodSubcommands = false,
+        description = "Check playbooks offline: YAML, structure, graph, apps, data paths.",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",
         footer = {"  wisp validate playbooks/",

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wisp worker --temporal HOST:PORT}: runs Wisp's workflows and activities for a Temporal cluster. */
-@Command(name = "worker", description = "Run playbooks for a Temporal cluster: the runs' workflows and their "
+@Command(name = "worker", addMethodSubcommands = false,
+        description = "Run playbooks for a Temporal cluster: the runs' workflows and their "
         + "actions, with this machine's apps and assets, until stopped (SIGTERM or Ctrl-C).",
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         footerHeading = "%nExamples:%n",

@@ -31,11 +31,26 @@ public final class Redactor {
     /** The secrets masked inside text, the asset's and the learned ones, longest first (kept, not sorted per text). */
     private volatile List<String> withinText;
 
+    /** Longest first, so that a secret inside a longer one is not masked first (a class, not a lambda: see below). */
+    private static final Comparator<String> LONGEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(String a, String b) {
+            return Integer.compare(b.length(), a.length());
+        }
+    };
+
     public Redactor(Collection<String> secrets) {
-        List<String> distinct = secrets.stream().filter(s -> s != null && !s.isEmpty()).distinct().toList();
-        this.secrets = distinct.stream().filter(s -> !tooShort(s))
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        this.whole = distinct.stream().filter(Redactor::tooShort).toList();
+        // loops, not streams: every command makes one of these first thing, and a first stream costs milliseconds
+        List<String> masked = new ArrayList<>();
+        List<String> shortOnes = new ArrayList<>();
+        for (String s : new java.util.LinkedHashSet<>(secrets)) {
+            if (s != null && !s.isEmpty()) {
+                (tooShort(s) ? shortOnes : masked).add(s);
+            }
+        }
+        masked.sort(LONGEST_FIRST);
+        this.secrets = List.copyOf(masked);
+        this.whole = List.copyOf(shortOnes);
         this.withinText = this.secrets;
     }
 
@@ -90,11 +105,11 @@ public final class Redactor {
         }
         List<String> l = new ArrayList<>(learned);
         l.add(secret);
-        l.sort(Comparator.comparingInt(String::length).reversed());
+        l.sort(LONGEST_FIRST);
         learned = List.copyOf(l);
         List<String> all = new ArrayList<>(secrets);
         all.addAll(learned);
-        all.sort(Comparator.comparingInt(String::length).reversed());
+        all.sort(LONGEST_FIRST);
         withinText = List.copyOf(all);
     }
 
