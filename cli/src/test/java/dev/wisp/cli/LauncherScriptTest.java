@@ -123,10 +123,22 @@ class LauncherScriptTest {
             archives = files.toList();
         }
         assertEquals(1, archives.size(), archives.toString());
-        assertTrue(archives.get(0).getFileName().toString().matches("wisp-[0-9]+\\.jsa"), archives.toString());
+        assertTrue(archives.get(0).getFileName().toString().matches("wisp-[0-9]+-check\\.jsa"), archives.toString());
         Result second = wisp(env, "--version");
         assertTrue(second.out().contains("-XX:SharedArchiveFile=" + archives.get(0) + " -Xlog:cds*=off -jar"),
                 second.out());
+        assertTrue(wisp(env, "test", "x.yaml").out().contains("-XX:SharedArchiveFile=" + archives.get(0)),
+                "a test maps the checks' archive in");
+        // a run loads what a validate does not (the engine, the apps, their HTTP client): it records its own
+        Result run = wisp(env, "run", "x.yaml");
+        Path runArchive = cache.resolve("wisp").resolve(archives.get(0).getFileName().toString()
+                .replace("-check.jsa", "-run.jsa"));
+        assertTrue(run.out().contains("-XX:ArchiveClassesAtExit=" + runArchive + "."), run.out());
+        assertTrue(Files.isRegularFile(runArchive), "the run's archive is kept");
+        assertTrue(wisp(env, "resume", "r1").out().contains("-XX:SharedArchiveFile=" + runArchive + " "),
+                "a resume maps the runs' archive in");
+        assertTrue(wisp(env, "runs").out().contains("-XX:SharedArchiveFile=" + archives.get(0) + " "),
+                "other commands map the checks' archive in");
         Files.writeString(home.resolve("lib/wisp.jar"), "another build of the jar");
         assertFalse(wisp(env, "--version").out().contains("SharedArchiveFile"), "a new jar needs a new archive");
         assertFalse(wisp(Map.of("JAVA_HOME", jh.toString(), "XDG_CACHE_HOME", cache.toString(), "WISP_CDS", "off"),
