@@ -71,3 +71,18 @@ PY
   for _ in $(seq 50); do [ -s "$work/port.txt" ] && break; sleep 0.1; done
   base="http://127.0.0.1:$(cat "$work/port.txt")"
 }
+
+# release_launcher DIR: installs the release's launcher (dist/src/bin/wisp) and a copy of the built jar in DIR, laid
+# out as an unpacked release, its class archives cached in DIR/cache; sets $wisp to the launcher. What is timed
+# through it is what a user's commands cost once the first command of their kind has recorded its class archive
+# (docs/release.md): call "$wisp" once for each kind (validate, run) before timing.
+release_launcher() {
+  local repo
+  repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  mkdir -p "$1/bin" "$1/lib" "$1/cache"
+  cp "$repo/dist/src/bin/wisp" "$1/bin/wisp"
+  chmod +x "$1/bin/wisp"
+  cp "$repo/cli/target/wisp.jar" "$1/lib/wisp.jar"
+  export XDG_CACHE_HOME="$1/cache"
+  wisp="$1/bin/wisp"
+}
