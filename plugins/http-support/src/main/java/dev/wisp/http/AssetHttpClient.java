@@ -46,8 +46,12 @@ import org.apache.hc.core5.util.Timeout;
 public final class AssetHttpClient implements AutoCloseable {
     private final HttpSettings settings;
     private final CloseableHttpAsyncClient client;
-    /** Fires the whole-answer deadlines; a deadline is cancelled as soon as its answer is in. */
-    private final java.util.concurrent.ScheduledThreadPoolExecutor deadlines;
+    /**
+     * Fires the whole-answer deadlines of every client in the process, on one daemon thread that ends when idle (a
+     * thread per client made a run with many assets many threads); a deadline is cancelled as soon as its answer is
+     * in, and a closed client's answers are in at once (failed).
+     */
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     public AssetHttpClient(HttpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -67,13 +71,19 @@ public final class AssetHttpClient implements AutoCloseable {
                 .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement();
         settings.proxy().ifPresent(p -> b.setProxy(new HttpHost(p.getScheme(), p.getHost(), port(p))));
         this.client = b.build();
-        this.deadlines = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+        client.start();
+    }
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor deadlines() {
+        var d = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "wisp-http-deadlines");
             t.setDaemon(true);
             return t;
         });
-        deadlines.setRemoveOnCancelPolicy(true);
-        client.start();
+        d.setRemoveOnCancelPolicy(true);
+        d.setKeepAliveTime(10, TimeUnit.SECONDS);
+        d.allowCoreThreadTimeOut(true);
+        return d;
     }
 
     public HttpSettings settings() {
@@ -159,7 +169,7 @@ public final class AssetHttpClient implements AutoCloseable {
         // a timed-out or cancelled execution aborts its request instead of leaving it to finish unseen
         ctx.onCancel(() -> exchange.cancel(true));
         // the read timeout resets with every byte: a server trickling its answer is stopped by this deadline
-        java.util.concurrent.ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+        java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
             if (!out.isDone()) {
                 late.set(true);
                 exchange.cancel(true);
@@ -241,6 +251,5 @@ public final class AssetHttpClient implements AutoCloseable {
     @Override
     public void close() {
         client.close(CloseMode.IMMEDIATE); // in-flight requests belong to executions that ended or were cancelled
-        deadlines.shutdownNow();
     }
 }

@@ -142,6 +142,27 @@ class AssetHttpClientTest {
                 f.getMessage());
     }
 
+    /** Every client's deadlines share one thread: a run with many assets does not get a thread per asset for them. */
+    @Test
+    void clientsShareOneDeadlineThreadAndAClosedClientsDeadlinesStillFireForOthers() {
+        settings = settings.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(300))
+                .withRetry(RetryPolicy.never());
+        server.answer(Answer.json(200, "{}"), Answer.json(200, "{}"));
+        try (AssetHttpClient first = new AssetHttpClient(settings);
+             AssetHttpClient second = new AssetHttpClient(settings)) {
+            assertEquals(200, first.send(ctx, get("/a")).toCompletableFuture().join().status());
+            assertEquals(200, second.send(ctx, get("/b")).toCompletableFuture().join().status());
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("wisp-http-deadlines")).count() <= 1);
+            first.close();
+            server.answer(Answer.text(200, "x".repeat(100), "text/plain").trickled(50));
+            CompletionException e = assertThrows(CompletionException.class,
+                    () -> second.send(ctx, get("/slow")).toCompletableFuture().join());
+            assertTrue(e.getCause() instanceof HttpFailure f && f.kind() == HttpFailure.Kind.TIMEOUT,
+                    String.valueOf(e.getCause()));
+        }
+    }
+
     @Test
     void aRedirectToTheSameHostKeepsTheCredentialsAnotherHostGetsNone() {
         try (LoopbackServer other = LoopbackServer.start()) {
