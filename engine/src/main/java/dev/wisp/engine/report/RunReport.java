@@ -24,6 +24,8 @@ public final class RunReport {
         Map<String, Object> run = new LinkedHashMap<>();
         Map<String, Map<String, Object>> blocks = new LinkedHashMap<>();
         Map<String, Instant> blockStarted = new java.util.HashMap<>();
+        Map<List<Map<String, Object>>, Map<String, Map<String, Object>>> resultRows =
+                new java.util.IdentityHashMap<>();
         Instant started = null;
         Instant ended = null;
         for (JournalEvent e : events) {
@@ -45,9 +47,10 @@ public final class RunReport {
                 run.put("waiting_for", s.waitingFor());
                 ended = s.time();
             } else {
-                block(blocks, blockStarted, e);
+                block(blocks, blockStarted, resultRows, e);
             }
         }
+        resultRows.forEach((results, rows) -> results.addAll(rows.values()));
         run.put("started", started == null ? null : started.toString());
         run.put("finished", ended == null ? null : ended.toString());
         run.put("duration_ms", started == null || ended == null ? null : Duration.between(started, ended).toMillis());
@@ -66,7 +69,9 @@ public final class RunReport {
     }
 
     @SuppressWarnings("unchecked")
-    private static void block(Map<String, Map<String, Object>> blocks, Map<String, Instant> started, JournalEvent e) {
+    private static void block(Map<String, Map<String, Object>> blocks, Map<String, Instant> started,
+                              Map<List<Map<String, Object>>, Map<String, Map<String, Object>>> resultRows,
+                              JournalEvent e) {
         if (e instanceof JournalEvent.BlockStarted s) {
             Map<String, Object> b = entry(blocks, s.block());
             b.put("kind", s.kind());
@@ -114,8 +119,12 @@ public final class RunReport {
                 r.put("failure", x.result().get("failure")); // transient or permanent
             }
             r.put("duration_ms", x.durationMillis());
-            results.removeIf(old -> old.get("index").equals(x.index()) && old.get("iteration").equals(x.iteration()));
-            results.add(r);
+            // a later attempt of the same row and iteration replaces the earlier one, and goes to the end; the list
+            // is filled from these at the end of the build (a search of the list for each result was quadratic)
+            Map<String, Map<String, Object>> rows = resultRows.computeIfAbsent(results, k -> new LinkedHashMap<>());
+            String row = x.index() + "#" + x.iteration();
+            rows.remove(row);
+            rows.put(row, r);
         } else if (e instanceof JournalEvent.RowsSkipped s) {
             Map<String, Object> b = entry(blocks, s.block());
             b.put("skipped_rows", ((Number) b.getOrDefault("skipped_rows", 0)).intValue() + s.count());
