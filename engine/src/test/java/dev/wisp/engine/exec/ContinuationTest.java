@@ -235,6 +235,33 @@ class ContinuationTest {
         assertEquals("b", first(done, Step.Execute.class).parameters().get("key"));
     }
 
+    @Test
+    void anApprovalIsAskedOnceBeforeTheFirstStepNotForEachStep() {
+        dev.wisp.spi.ActionSpec deploy = new dev.wisp.spi.ActionSpec("deploy", "deploy", dev.wisp.spi.ActionType.CORRECT,
+                "", false, true, List.of(), List.of()).continuing();
+        Playbook pb = Harness.playbook("""
+                playbook: deploy
+                blocks:
+                  d: { action: deploy, app: test }
+                edges: [start -> d, d -> end]
+                """);
+        Scheduler s = new Scheduler("run-1", pb, new RunData(Map.of(), List.of(), Map.of()), Map.of("d",
+                new Scheduler.Resolved(deploy, "test", new AssetConfig("test", "test", Map.of(), Set.of()),
+                        new dev.wisp.engine.asset.ApprovalPolicy(List.of("alice"), List.of(),
+                                Set.of(dev.wisp.spi.ActionType.CORRECT), Duration.ofHours(1)), null)), 8, List.of());
+        Step.Ask ask = first(s.on(new Step.Start(T0)), Step.Ask.class);
+        Step.Execute x0 = first(s.on(new Step.Answered(T0.plusSeconds(5), ask.id(), List.of("yes"), "alice", "test")),
+                Step.Execute.class);
+        Step.SetTimer wait = first(s.on(new Step.ExecutionDone(T0.plusSeconds(6), x0.id(), step(1, "", 0))),
+                Step.SetTimer.class);
+        List<Step.Command> next = s.on(new Step.TimerFired(wait.at(), wait.id()));
+        assertEquals(List.of("Execute"), kinds(next), "no second approval");
+        Step.Execute x1 = first(next, Step.Execute.class);
+        assertEquals("success", first(s.on(new Step.ExecutionDone(wait.at(), x1.id(),
+                ActionResult.success(Map.of(), List.of(), Map.of(), "deployed"))), JournalEvent.BlockFinished.class)
+                .status());
+    }
+
     /** A journal of a run that stopped while p waited for its step 2 (due at T0+70s). */
     private static List<JournalEvent> stoppedWhileWaiting() {
         Map<String, Object> params = Map.of("key", "k", "steps", 3);
