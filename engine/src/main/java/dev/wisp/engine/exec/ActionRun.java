@@ -313,10 +313,11 @@ final class ActionRun {
         return r.withData(all);
     }
 
-    private void finished(Exec exec, Instant t0, ActionResult result, boolean timedOut) {
+    /** An attempt (or its last step) ended; {@code since} is when it began (its first step, for one in steps). */
+    private void finished(Exec exec, Instant since, ActionResult result, boolean timedOut) {
         ActionResult r = Results.normalize(result, null, exec.params());
         if (r.continues() && target.spec().continues()) {
-            continueLater(exec, t0, r);
+            continueLater(exec, since, r);
             return;
         }
         if (r.continues()) {
@@ -346,7 +347,7 @@ final class ActionRun {
             r = withSteps(exec.loop(), r);
         }
         s.journal(new JournalEvent.ExecutionFinished(s.now(), block.name(), exec.index(), iteration, exec.attempt(),
-                BlockState.asMap(r), Duration.between(t0, s.now()).toMillis(), !again));
+                BlockState.asMap(r), Duration.between(since, s.now()).toMillis(), !again));
         if (!again) {
             record(exec.index(), r);
             return;
