@@ -60,6 +60,22 @@ class TestCommandTest {
     }
 
     @Test
+    void aMockOfAStepMustBeOfAnActionThatRunsInStepsWithADurationAndAState() {
+        CliRun r = CliRun.of("test", DIR + "mis-stepping-mock.test.yaml");
+        assertEquals(ExitCodes.INVALID, r.exit(), r.err());
+        for (String want : List.of(
+                "mis-stepping-mock.test.yaml:6:25: mock for create_project_1 does not fit 'create project': 'create "
+                        + "project' does not continue in steps, so a mock of it cannot have continue_after",
+                "mock for cado_response:loop pipeline does not fit 'loop pipeline': continue_after must be a "
+                        + "duration such as 30s or 5m, not 'soon'",
+                "mock for cado_response:loop pipeline does not fit 'loop pipeline': state must be a mapping, not [1]",
+                "mock for cado_response:get pipeline does not fit 'get pipeline': state is what a step hands on with "
+                        + "continue_after; give continue_after too")) {
+            assertTrue(r.err().contains(want), want + " in:\n" + r.err());
+        }
+    }
+
+    @Test
     void misspeltExpectationsAreLocatedErrorsOfTheTestFile() {
         CliRun r = CliRun.of("test", DIR + "bad-expect.test.yaml");
         assertEquals(ExitCodes.INVALID, r.exit(), r.err());

@@ -56,9 +56,21 @@ public final class Wire {
      * @param iteration  the repeat iteration
      * @param attempt    the attempt (1 for the first)
      * @param parameters the parameters
+     * @param step       the step (0 for the first; a later one follows a step that continued)
+     * @param state      what the step before handed on (empty for the first step)
      */
     public record Execution(String runId, String block, String appId, String asset, String action, int index,
-                            int iteration, int attempt, Map<String, Object> parameters) {
+                            int iteration, int attempt, Map<String, Object> parameters, int step,
+                            Map<String, Object> state) {
+        public Execution {
+            state = state == null ? Map.of() : state; // histories written before steps have none
+        }
+
+        /** The first step of an execution. */
+        public Execution(String runId, String block, String appId, String asset, String action, int index,
+                         int iteration, int attempt, Map<String, Object> parameters) {
+            this(runId, block, appId, asset, action, index, iteration, attempt, parameters, 0, Map.of());
+        }
     }
 
     /**

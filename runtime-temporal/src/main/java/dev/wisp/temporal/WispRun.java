@@ -58,7 +58,8 @@ import java.util.function.BiConsumer;
  * <p>An execution's activity is retried by Temporal (when its worker is lost) only when its action is safe to repeat;
  * otherwise it gets one attempt, and an attempt whose worker was lost is in doubt: the scheduler asks its app whether
  * it took effect, as on a crash resume of the embedded engine. The block's own {@code retry:} stays the scheduler's,
- * its backoffs durable timers.
+ * its backoffs durable timers. An action that continues in steps (a poll) is one short activity a step, and the
+ * wait between steps a durable timer, never an activity that sleeps.
  */
 public final class WispRun implements WispWorkflow {
     /** How long a worker may go silent during an execution before Temporal counts the attempt lost. */
@@ -232,7 +233,7 @@ public final class WispRun implements WispWorkflow {
                 .setStartToCloseTimeout(timeout).setHeartbeatTimeout(HEARTBEAT_TIMEOUT).setRetryOptions(retry)
                 .setSummary(x.block() + " " + x.action()).build());
         Wire.Execution e = new Wire.Execution(input.runId(), x.block(), appOf(block, x.block()), x.asset(), x.action(),
-                x.index(), x.iteration(), x.attempt(), x.parameters());
+                x.index(), x.iteration(), x.attempt(), x.parameters(), x.step(), x.state());
         scoped(x.id(), () -> Async.function(activities::execute, e), (r, failure) -> {
             if (failure != null) {
                 inbox.add(new Step.ExecutionLost(now(), x.id(), "its worker did not finish it: " + reason(failure)));

@@ -145,7 +145,8 @@ public final class WorkerActivities implements WispActivities, AutoCloseable {
                 notes.add(new Wire.Note(p.time().toEpochMilli(), p.detail(), p.done(), p.total()));
             }
         };
-        return new ExecutionContext(x.block(), x.action(), x.parameters(), config(x), time, journal);
+        return new ExecutionContext(x.block(), x.action(), x.parameters(), config(x), time, journal, Map.of(),
+                x.state());
     }
 
     private AssetConfig config(Wire.Execution x) {

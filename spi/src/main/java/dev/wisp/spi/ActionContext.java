@@ -22,6 +22,15 @@ public interface ActionContext {
     /** The parameters of this execution: playbook values, then parameter defaults, then asset defaults. */
     Map<String, Object> parameters();
 
+    /**
+     * What the previous step of this execution handed on with {@link ActionResult#continueAfter}; empty for its
+     * first step (and for every execution of an action that runs in one step). After a crash or a lost worker it is
+     * the state of the last step the journal recorded.
+     */
+    default Map<String, Object> state() {
+        return Map.of();
+    }
+
     /** The asset this execution runs on. */
     AssetConfig asset();
 

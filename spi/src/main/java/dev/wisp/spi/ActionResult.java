@@ -1,5 +1,6 @@
 package dev.wisp.spi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,11 +18,13 @@ import java.util.Objects;
  * @param parameter the parameters this execution actually used
  * @param data      the data items the action produced
  * @param summary   a small object of counts and headline values
- * @param failure   for a failed execution, whether trying again can help ({@link Failure#UNSPECIFIED} when the app
- *                  does not say); {@code null} for a success
+ * @param failure      for a failed execution, whether trying again can help ({@link Failure#UNSPECIFIED} when the
+ *                     app does not say); {@code null} for a success
+ * @param continuation {@code null} for a result (the execution is over); else the execution is not done yet and
+ *                     this says when to run its next step and with what state ({@link #continueAfter})
  */
 public record ActionResult(Status status, String message, Map<String, Object> parameter, List<Object> data,
-                           Map<String, Object> summary, Failure failure) {
+                           Map<String, Object> summary, Failure failure, Continuation continuation) {
 
     /**
      * The one summary key with a meaning to the engine: a successful result whose summary has it says what the action
@@ -82,8 +85,34 @@ public record ActionResult(Status status, String message, Map<String, Object> pa
         }
     }
 
+    /**
+     * An execution that is not done yet: the engine runs the same execution again (its next step) after
+     * {@code after}, and that step sees {@code state} as {@link ActionContext#state()}. Between steps nothing runs and
+     * no thread waits: the embedded engine sets a timer of the run, a Temporal workflow a durable timer, and a run
+     * that stops (a crash, a worker lost) continues from the last step's state in its journal.
+     *
+     * <p>The data items of a step that continues are kept: the execution's final result has every step's data
+     * items, in order, before its own. Keep {@code state} small (counters, times, a cursor): it is written to the
+     * journal at every step, redacted like every value.
+     *
+     * @param after when to run the next step, counted from the end of this one (zero: at once)
+     * @param state what the next step needs (JSON-like JDK values)
+     */
+    public record Continuation(Duration after, Map<String, Object> state) {
+        public Continuation {
+            Objects.requireNonNull(after, "after");
+            if (after.isNegative()) {
+                throw new IllegalArgumentException("a continuation cannot be due in the past: " + after);
+            }
+            state = unmodifiableCopy(state);
+        }
+    }
+
     public ActionResult {
         Objects.requireNonNull(status, "status");
+        if (continuation != null && status != Status.SUCCESS) {
+            throw new IllegalArgumentException("only a step that succeeded can continue; a failed step is a result");
+        }
         message = message == null ? "" : message;
         parameter = unmodifiableCopy(parameter);
         data = data == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(data));
@@ -94,7 +123,13 @@ public record ActionResult(Status status, String message, Map<String, Object> pa
     /** A result that does not say whether its failure is transient (as apps wrote them before it could). */
     public ActionResult(Status status, String message, Map<String, Object> parameter, List<Object> data,
                         Map<String, Object> summary) {
-        this(status, message, parameter, data, summary, null);
+        this(status, message, parameter, data, summary, null, null);
+    }
+
+    /** A result (not a continuation) that says whether its failure is transient. */
+    public ActionResult(Status status, String message, Map<String, Object> parameter, List<Object> data,
+                        Map<String, Object> summary, Failure failure) {
+        this(status, message, parameter, data, summary, failure, null);
     }
 
     private static Map<String, Object> unmodifiableCopy(Map<String, Object> map) {
@@ -115,9 +150,34 @@ public record ActionResult(Status status, String message, Map<String, Object> pa
         return new ActionResult(Status.FAILED, message, parameter, List.of(), Map.of(), failure);
     }
 
+    /**
+     * Not done yet: run this execution again after {@code after}, its next step seeing {@code state} as
+     * {@link ActionContext#state()}. Only an action whose spec says it continues ({@link ActionSpec#continues()})
+     * may answer this; the engine fails the execution of any other that does. Each step must be safe to repeat: a
+     * run that stopped during one runs it again. See {@link Continuation}.
+     *
+     * @param after   when to run the next step, from the end of this one
+     * @param state   what the next step needs: small JSON-like values
+     * @param message where the work stands ("pipeline 6: running, 3 of 8 subtasks done"), for the journal
+     */
+    public static ActionResult continueAfter(Duration after, Map<String, Object> state, String message) {
+        return new ActionResult(Status.SUCCESS, message, Map.of(), List.of(), Map.of(), null,
+                new Continuation(after, state));
+    }
+
+    /** The same result with these data items (a continuation's are kept for the execution's final result). */
+    public ActionResult withData(List<Object> items) {
+        return new ActionResult(status, message, parameter, items, summary, failure, continuation);
+    }
+
+    /** Whether this is a continuation: the execution is not done yet ({@link #continueAfter}). */
+    public boolean continues() {
+        return continuation != null;
+    }
+
     /** The same result saying whether its failure is transient (no change for a success). */
     public ActionResult withFailure(Failure kind) {
-        return new ActionResult(status, message, parameter, data, summary, kind);
+        return new ActionResult(status, message, parameter, data, summary, kind, continuation);
     }
 
     /**
@@ -133,7 +193,7 @@ public record ActionResult(Status status, String message, Map<String, Object> pa
         activity.put("details", unmodifiableCopy(details));
         Map<String, Object> marked = new LinkedHashMap<>(summary);
         marked.put(CASE_ACTIVITY, Collections.unmodifiableMap(activity));
-        return new ActionResult(status, message, parameter, data, marked, failure);
+        return new ActionResult(status, message, parameter, data, marked, failure, continuation);
     }
 
     public boolean succeeded() {

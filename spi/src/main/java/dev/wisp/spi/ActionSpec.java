@@ -19,11 +19,18 @@ import java.util.Optional;
  * @param outputs     the output data paths, in documentation order
  * @param views       how its results are best shown, in order (empty: a generic view of its data); every path a
  *                    view reads must be a declared output
+ * @param continues   whether an execution may answer {@link ActionResult#continueAfter} (run me again later with
+ *                    this state), as a poll does: only an idempotent action may, since a run that stopped during a
+ *                    step runs that step again; the engine fails an execution of any other action that answers it
  */
 public record ActionSpec(String name, String identifier, ActionType type, String description, boolean readOnly,
                          boolean idempotent, List<ParameterSpec> parameters, List<OutputSpec> outputs,
-                         List<View> views) {
+                         List<View> views, boolean continues) {
     public ActionSpec {
+        if (continues && !idempotent) {
+            throw new IllegalArgumentException("action '" + name + "' continues in steps, so it must be idempotent "
+                    + "(a run that stopped during a step runs that step again)");
+        }
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(identifier, "identifier");
         Objects.requireNonNull(type, "type");
@@ -41,6 +48,13 @@ public record ActionSpec(String name, String identifier, ActionType type, String
         }
     }
 
+    /** An action that runs in one step (it never answers {@link ActionResult#continueAfter}). */
+    public ActionSpec(String name, String identifier, ActionType type, String description, boolean readOnly,
+                      boolean idempotent, List<ParameterSpec> parameters, List<OutputSpec> outputs,
+                      List<View> views) {
+        this(name, identifier, type, description, readOnly, idempotent, parameters, outputs, views, false);
+    }
+
     /** An action without views: it is shown with a generic view of its data. */
     public ActionSpec(String name, String identifier, ActionType type, String description, boolean readOnly,
                       boolean idempotent, List<ParameterSpec> parameters, List<OutputSpec> outputs) {
@@ -50,7 +64,16 @@ public record ActionSpec(String name, String identifier, ActionType type, String
     /** The same action with these views. */
     public ActionSpec withViews(View... shown) {
         return new ActionSpec(name, identifier, type, description, readOnly, idempotent, parameters, outputs,
-                List.of(shown));
+                List.of(shown), continues);
+    }
+
+    /**
+     * The same action declared to continue: its executions may answer {@link ActionResult#continueAfter}. It must
+     * be idempotent.
+     */
+    public ActionSpec continuing() {
+        return new ActionSpec(name, identifier, type, description, readOnly, idempotent, parameters, outputs, views,
+                true);
     }
 
     public Optional<ParameterSpec> parameter(String parameterName) {

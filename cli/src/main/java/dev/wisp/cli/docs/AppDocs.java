@@ -38,6 +38,8 @@ public final class AppDocs {
                     .append("\n- Type: ").append(a.type().id())
                     .append("\n- Read only: ").append(a.readOnly() ? "yes" : "no")
                     .append("\n- Safe to repeat: ").append(a.idempotent() ? "yes" : "no")
+                    .append(a.continues() ? "\n- Runs in steps: yes (the engine waits between steps on its own "
+                            + "timer; see docs/playbook-format.md, Steps)" : "")
                     .append("\n- Description: ").append(a.description()).append("\n\n");
             b.append("**Action Parameters**\n\n");
             if (a.parameters().isEmpty()) {

@@ -40,6 +40,9 @@ public final class JournalText {
         } else if (e instanceof JournalEvent.ExecutionRetrying r) {
             return "retrying         " + r.block() + " #" + r.index() + " after attempt " + r.attempt() + " in "
                     + r.delayMillis() + " ms: " + r.reason();
+        } else if (e instanceof JournalEvent.ExecutionContinuing c) {
+            return "continuing       " + where(c.block(), c.index(), c.iteration(), c.attempt()) + " step " + c.step()
+                    + " in " + c.delayMillis() + " ms" + (c.message().isEmpty() ? "" : ": " + c.message());
         } else if (e instanceof JournalEvent.ExecutionReconciled r) {
             return "reconciled       " + r.block() + " #" + r.index() + ": " + r.outcome() + " (" + r.detail() + ")";
         } else if (e instanceof JournalEvent.DefaultsUsed d) {

@@ -79,6 +79,8 @@ public final class ProgressBoard {
             });
         } else if (event instanceof JournalEvent.ExecutionRetrying x) {
             with(x.block(), r -> r.retryAt = x.time().plusMillis(x.delayMillis()));
+        } else if (event instanceof JournalEvent.ExecutionContinuing c && !c.message().isEmpty()) {
+            with(c.block(), r -> r.detail = c.message()); // one execution, still running: where it stands
         } else if (event instanceof JournalEvent.PromptAsked p) {
             with(p.block(), r -> r.waiting = true);
         } else if (event instanceof JournalEvent.PromptAnswered a) {

@@ -77,6 +77,14 @@ final class MockApp implements App {
         // mocks were checked against the action's outputs before the run (TestChecks): a misfit is a test error
         boolean ok = !"failed".equals(mock.get("status"));
         Object data = mock.getOrDefault("data", List.of());
+        if (mock.get("continue_after") != null) {
+            // a step of an action that continues: "not done yet", run again after the duration (checked before)
+            return CompletableFuture.completedFuture(ActionResult.continueAfter(
+                    dev.wisp.dsl.parse.Durations.parse(String.valueOf(mock.get("continue_after"))),
+                    (Map<String, Object>) mock.getOrDefault("state", Map.of()),
+                    (String) mock.getOrDefault("message", "mocked: not done yet"))
+                    .withData(data instanceof List<?> l ? (List<Object>) l : List.of(data)));
+        }
         return CompletableFuture.completedFuture(new ActionResult(ok ? ActionResult.Status.SUCCESS
                 : ActionResult.Status.FAILED, (String) mock.getOrDefault("message", ok ? "mocked" : "mocked failure"),
                 ctx.parameters(), data instanceof List<?> l ? (List<Object>) l : List.of(data),

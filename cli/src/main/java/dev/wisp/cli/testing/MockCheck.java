@@ -14,7 +14,7 @@ import java.util.Set;
  * every value in {@code data} and {@code summary} must sit at a declared data path, with a value of its type.
  */
 final class MockCheck {
-    private static final Set<String> KEYS = Set.of("status", "message", "data", "summary");
+    private static final Set<String> KEYS = Set.of("status", "message", "data", "summary", "continue_after", "state");
 
     private MockCheck() {
     }
@@ -28,9 +28,11 @@ final class MockCheck {
         List<String> out = new ArrayList<>();
         for (String k : mock.keySet()) {
             if (!KEYS.contains(k)) {
-                out.add("unknown key '" + k + "' (a mock has status, message, data, summary)");
+                out.add("unknown key '" + k + "' (a mock has status, message, data, summary; continue_after, "
+                        + "state)");
             }
         }
+        continuation(action, mock, out);
         Object status = mock.get("status");
         if (status != null && !status.equals("success") && !status.equals("failed")) {
             out.add("status must be success or failed, not '" + status + "'");
@@ -43,6 +45,28 @@ final class MockCheck {
             summary.forEach((k, v) -> walk(action, "action_result.summary." + k, v, false, out));
         }
         return out;
+    }
+
+    /** A step that continues: only of an action that declares it, never a failure, a duration and a mapping. */
+    private static void continuation(ActionSpec action, Map<String, Object> mock, List<String> out) {
+        Object after = mock.get("continue_after");
+        if (after == null) {
+            if (mock.containsKey("state")) {
+                out.add("state is what a step hands on with continue_after; give continue_after too");
+            }
+            return;
+        }
+        if (!action.continues()) {
+            out.add("'" + action.name() + "' does not continue in steps, so a mock of it cannot have continue_after");
+        } else if (dev.wisp.dsl.parse.Durations.parse(String.valueOf(after)) == null) {
+            out.add("continue_after must be a duration such as 30s or 5m, not '" + after + "'");
+        }
+        if ("failed".equals(mock.get("status"))) {
+            out.add("a failed step is a result: it cannot have continue_after");
+        }
+        if (mock.get("state") != null && !(mock.get("state") instanceof Map)) {
+            out.add("state must be a mapping, not " + mock.get("state"));
+        }
     }
 
     private static void walk(ActionSpec action, String path, Object value, boolean open, List<String> out) {

@@ -31,15 +31,36 @@ final class ActionRun {
     private Instant started;
 
     /**
-     * One attempt of one execution.
+     * One attempt of one execution (or one step of it, for an action that continues in steps).
      *
      * @param id      the scheduler's id for it
      * @param run     its block
      * @param index   its row
      * @param params  its parameters
      * @param attempt its attempt (1 for the first)
+     * @param loop    the steps it did before, or null for its first step
+     * @param next    whether it is a step after a continuation (its start is on record already)
      */
-    record Exec(long id, ActionRun run, int index, Map<String, Object> params, int attempt) {
+    record Exec(long id, ActionRun run, int index, Map<String, Object> params, int attempt, Loop loop,
+                boolean next) {
+        Exec(long id, ActionRun run, int index, Map<String, Object> params, int attempt) {
+            this(id, run, index, params, attempt, null, false);
+        }
+    }
+
+    /**
+     * The steps an execution that continues ({@link ActionResult#continueAfter}) has done.
+     *
+     * @param steps   how many steps ended in a continuation (the next step's number, 0-based)
+     * @param state   what the last of them handed on
+     * @param data    the data items they kept, in order, for the final result
+     * @param started when its first step started: the block's timeout counts from it
+     */
+    record Loop(int steps, Map<String, Object> state, List<Object> data, Instant started) {
+        Loop {
+            state = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(state));
+            data = java.util.Collections.unmodifiableList(new ArrayList<>(data));
+        }
     }
 
     /** How a block's executions are planned: an action fans out (Fanout); a code block runs once (CodeBlocks). */
@@ -141,10 +162,12 @@ final class ActionRun {
             ActionResult before = s.restored.execution(block.name(), iteration, i);
             JournalEvent.ExecutionStarted doubt = s.restored.inDoubt(block.name(), iteration, i);
             Restored.PendingRetry retry = s.restored.retry(block.name(), iteration, i);
+            Restored.Continued continued = s.restored.continued(block.name(), iteration, i);
+            Loop loop = continued == null ? null : continued.loop();
             if (before != null) {
                 record(i, before); // finished before a suspension or crash: never run again
             } else if (doubt != null && row.error() == null) {
-                inDoubt(i, doubt);
+                inDoubt(i, doubt, loop);
             } else if (row.error() != null) {
                 recordUnrun(i, ActionResult.failed(row.parameters(), row.error()));
             } else if (retry != null) {
@@ -152,7 +175,15 @@ final class ActionRun {
                 live = true;
                 int index = i;
                 s.timer(retry.due(), () -> s.enqueue(new Exec(s.newId(), this, index, row.parameters(),
-                        retry.nextAttempt())));
+                        retry.nextAttempt(), loop, false)));
+            } else if (continued != null) {
+                // it waited for its next step when the run stopped: the rest of the wait, then that step
+                live = true;
+                s.journal(new JournalEvent.Log(s.now(), block.name(), "execution " + i + " continues where the run "
+                        + "stopped: step " + (loop.steps() + 1) + " with the state its step " + loop.steps()
+                        + " handed on"));
+                waitForStep(new Exec(s.newId(), this, i, row.parameters(), continued.attempt(), loop, true),
+                        continued.due(), s::enqueue);
             } else {
                 live = true;
                 s.enqueue(new Exec(s.newId(), this, i, row.parameters(), 1));
@@ -168,14 +199,14 @@ final class ActionRun {
      * app looks for its effect: found, it finishes with what was found; not found, it runs again; unknowable, it
      * fails saying what may have happened and how to decide, unless the user asked to run it again.
      */
-    private void inDoubt(int index, JournalEvent.ExecutionStarted started) {
+    private void inDoubt(int index, JournalEvent.ExecutionStarted started, Loop loop) {
         live = true;
         Map<String, Object> params = started.parameters(); // what was sent the first time
         if (target.spec().idempotent() || s.retryInDoubt.contains(block.name())) {
             s.journal(new JournalEvent.Log(s.now(), block.name(), "execution " + index + " was running when the run "
                     + "stopped; " + (target.spec().idempotent() ? "it is safe to repeat" : "--retry-in-doubt asks")
                     + ", so it runs again"));
-            s.enqueue(new Exec(s.newId(), this, index, params, started.attempt() + 1));
+            s.enqueue(new Exec(s.newId(), this, index, params, started.attempt() + 1, loop, false));
             return;
         }
         int it = iteration;
@@ -199,9 +230,13 @@ final class ActionRun {
         s.emit(new Step.Reconcile(id, block.name(), target.assetName(), block.action(), params, started.time()));
     }
 
-    /** The scheduler gives an execution its turn: write its start, then run it, with its timeout. */
+    /**
+     * The scheduler gives an execution its turn: write its start, then run it, with its timeout. A later step of an
+     * execution that continues is not a new start; the timeout counts from its first step.
+     */
     void launch(Exec exec) {
         Instant t0 = s.now();
+        Instant since = exec.loop() != null ? exec.loop().started() : t0;
         long[] timeout = {0};
         s.awaitAs(exec.id(), e -> {
             s.cancelTimer(timeout[0]);
@@ -210,31 +245,94 @@ final class ActionRun {
                 s.journal(new JournalEvent.Log(s.now(), block.name(), "execution " + exec.index() + " was lost ("
                         + lost.reason() + ")"));
                 inDoubt(exec.index(), new JournalEvent.ExecutionStarted(t0, block.name(), exec.index(), iteration,
-                        exec.attempt(), exec.params()));
+                        exec.attempt(), exec.params()), exec.loop());
                 return;
             }
-            finished(exec, t0, ((Step.ExecutionDone) e).result());
+            finished(exec, since, ((Step.ExecutionDone) e).result(), false);
         });
         Secrets.parameters(s, target.spec(), exec.params());
-        s.journal(new JournalEvent.ExecutionStarted(t0, block.name(), exec.index(), iteration, exec.attempt(),
-                exec.params()));
+        if (!exec.next()) {
+            s.journal(new JournalEvent.ExecutionStarted(t0, block.name(), exec.index(), iteration, exec.attempt(),
+                    exec.params()));
+        }
+        Loop loop = exec.loop();
         s.emit(new Step.Execute(exec.id(), block.name(), target.assetName(), block.action(), exec.index(), iteration,
-                exec.attempt(), exec.params(), target.spec().idempotent()));
+                exec.attempt(), exec.params(), target.spec().idempotent(), loop == null ? 0 : loop.steps(),
+                loop == null ? Map.of() : loop.state()));
         if (block.timeout() != null) {
-            timeout[0] = s.timer(t0.plus(block.timeout()), () -> {
+            timeout[0] = s.timer(since.plus(block.timeout()), () -> {
                 s.forget(exec.id());
                 s.emit(new Step.CancelExecution(exec.id()));
-                finished(exec, t0, ActionResult.failed(exec.params(), "timed out after "
-                        + Durations.format(block.timeout()), ActionResult.Failure.TRANSIENT));
+                finished(exec, since, timedOut(exec), true);
             });
         }
     }
 
-    private void finished(Exec exec, Instant t0, ActionResult result) {
-        s.released(exec);
+    private ActionResult timedOut(Exec exec) {
+        return ActionResult.failed(exec.params(), "timed out after " + Durations.format(block.timeout()),
+                ActionResult.Failure.TRANSIENT);
+    }
+
+    /**
+     * A step answered "not done yet": record where it stands, keep its slot, and run its next step when it is due,
+     * unless the block's timeout (which covers every step) passes first.
+     */
+    private void continueLater(Exec exec, Instant since, ActionResult r) {
+        Loop before = exec.loop();
+        List<Object> data = new ArrayList<>(before == null ? List.of() : before.data());
+        data.addAll(r.data());
+        Loop loop = new Loop(before == null ? 1 : before.steps() + 1, r.continuation().state(), data, since);
+        Duration after = r.continuation().after();
+        s.journal(new JournalEvent.ExecutionContinuing(s.now(), block.name(), exec.index(), iteration,
+                exec.attempt(), loop.steps(), after.toMillis(), r.message(), loop.state(), r.data(), since));
+        Exec next = new Exec(s.newId(), this, exec.index(), exec.params(), exec.attempt(), loop, true);
+        s.handOver(exec, next);
+        waitForStep(next, s.now().plus(after), this::launch);
+    }
+
+    /** Waits until a step is due, then {@code go}; at the block's deadline first, the execution times out. */
+    private void waitForStep(Exec next, Instant due, java.util.function.Consumer<Exec> go) {
+        Instant deadline = block.timeout() == null ? null : next.loop().started().plus(block.timeout());
+        Instant at = deadline != null && deadline.isBefore(due) ? deadline : due;
+        s.timer(at, () -> {
+            if (deadline != null && !s.now().isBefore(deadline)) {
+                finished(next, next.loop().started(), timedOut(next), true);
+            } else {
+                go.accept(next);
+            }
+        });
+    }
+
+    /** Every step's kept data items, then the final result's own. */
+    private static ActionResult withSteps(Loop loop, ActionResult r) {
+        if (loop == null || loop.data().isEmpty()) {
+            return r;
+        }
+        List<Object> all = new ArrayList<>(loop.data());
+        all.addAll(r.data());
+        return r.withData(all);
+    }
+
+    /** An attempt (or its last step) ended; {@code since} is when it began (its first step, for one in steps). */
+    private void finished(Exec exec, Instant since, ActionResult result, boolean timedOut) {
         ActionResult r = Results.normalize(result, null, exec.params());
+        if (r.continues() && target.spec().continues()) {
+            continueLater(exec, since, r);
+            return;
+        }
+        if (r.continues()) {
+            r = ActionResult.failed(exec.params(), "'" + target.spec().name() + "' asked to run again later, but its "
+                    + "app does not declare that it continues in steps (ActionSpec.continues): it is not run again",
+                    ActionResult.Failure.PERMANENT);
+        }
+        s.released(exec);
         Retry retry = block.retry();
         boolean again = !r.succeeded() && retry != null && exec.attempt() < retry.attempts() && !s.stopping();
+        if (again && timedOut && exec.loop() != null) {
+            s.journal(new JournalEvent.Log(s.now(), block.name(), "not retried: the timeout covers every step of '"
+                    + target.spec().name() + "', and they took all of it"));
+            again = false;
+        }
         if (again && r.failure() == ActionResult.Failure.PERMANENT) {
             s.journal(new JournalEvent.Log(s.now(), block.name(), "not retried: the failure is permanent (trying "
                     + "again cannot help): " + r.message()));
@@ -245,8 +343,11 @@ final class ActionRun {
                     + "' is not safe to repeat (it may have changed something before it failed)"));
             again = false;
         }
+        if (!again) {
+            r = withSteps(exec.loop(), r);
+        }
         s.journal(new JournalEvent.ExecutionFinished(s.now(), block.name(), exec.index(), iteration, exec.attempt(),
-                BlockState.asMap(r), Duration.between(t0, s.now()).toMillis(), !again));
+                BlockState.asMap(r), Duration.between(since, s.now()).toMillis(), !again));
         if (!again) {
             record(exec.index(), r);
             return;
@@ -254,8 +355,9 @@ final class ActionRun {
         Duration wait = backoff(retry, exec.attempt());
         s.journal(new JournalEvent.ExecutionRetrying(s.now(), block.name(), exec.index(), exec.attempt(),
                 wait.toMillis(), r.message()));
+        // a failed step of an execution that continues is tried again with the state it was given
         s.timer(s.now().plus(wait), () -> s.enqueue(new Exec(s.newId(), this, exec.index(), exec.params(),
-                exec.attempt() + 1)));
+                exec.attempt() + 1, exec.loop(), false)));
     }
 
     static Duration backoff(Retry retry, int attempt) {

@@ -24,6 +24,7 @@ public final class ExecutionContext implements ActionContext {
     private final TimeSource time;
     private final Journal journal;
     private final Map<String, Object> container;
+    private final Map<String, Object> state;
     private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
 
     public ExecutionContext(String block, String action, Map<String, Object> parameters, AssetConfig asset,
@@ -34,6 +35,14 @@ public final class ExecutionContext implements ActionContext {
     /** An execution in a run whose event has this container. */
     public ExecutionContext(String block, String action, Map<String, Object> parameters, AssetConfig asset,
                             TimeSource time, Journal journal, Map<String, Object> container) {
+        this(block, action, parameters, asset, time, journal, container, Map.of());
+    }
+
+    /** A later step of an execution, with the state its previous step handed on. */
+    public ExecutionContext(String block, String action, Map<String, Object> parameters, AssetConfig asset,
+                            TimeSource time, Journal journal, Map<String, Object> container,
+                            Map<String, Object> state) {
+        this.state = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(state));
         this.container = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(container));
         this.block = block;
         this.action = action;
@@ -56,6 +65,11 @@ public final class ExecutionContext implements ActionContext {
     @Override
     public Map<String, Object> parameters() {
         return parameters;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        return state;
     }
 
     @Override

@@ -88,6 +88,9 @@ final class Prefixed {
         } else if (e instanceof JournalEvent.ExecutionRetrying x) {
             return new JournalEvent.ExecutionRetrying(x.time(), f.apply(x.block()), x.index(), x.attempt(),
                     x.delayMillis(), x.reason());
+        } else if (e instanceof JournalEvent.ExecutionContinuing x) {
+            return new JournalEvent.ExecutionContinuing(x.time(), f.apply(x.block()), x.index(), x.iteration(),
+                    x.attempt(), x.step(), x.delayMillis(), x.message(), x.state(), x.data(), x.started());
         } else if (e instanceof JournalEvent.PromptAsked x) {
             return new JournalEvent.PromptAsked(x.time(), f.apply(x.block()), x.message(), x.questions(),
                     x.recipients(), x.deadline(), x.approval());

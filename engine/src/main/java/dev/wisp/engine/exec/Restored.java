@@ -24,11 +24,13 @@ final class Restored {
     private final Map<String, Instant> blockStarted;
     private final Map<String, Instant> iterationEnded;
     private final Set<String> iterationsStarted;
+    private final Map<String, Continued> continued;
 
     private Restored(Map<String, ActionResult> executions, Map<String, List<JournalEvent>> prompts,
                      Map<String, JournalEvent.ExecutionStarted> inDoubt, Map<String, PendingRetry> retries,
                      Map<String, Instant> blockStarted, Map<String, Instant> iterationEnded,
-                     Set<String> iterationsStarted) {
+                     Set<String> iterationsStarted, Map<String, Continued> continued) {
+        this.continued = continued;
         this.executions = executions;
         this.prompts = prompts;
         this.inDoubt = inDoubt;
@@ -45,6 +47,21 @@ final class Restored {
      * @param nextAttempt the attempt that was to run then
      */
     record PendingRetry(Instant due, int nextAttempt) {
+    }
+
+    /**
+     * Where an execution that continues in steps stood when the run stopped: its last recorded step.
+     *
+     * @param due     when its next step was due (it may be past)
+     * @param attempt the attempt its steps belong to
+     * @param loop    its steps so far: the next step's number, the state handed on, the data kept, its start
+     */
+    record Continued(Instant due, int attempt, ActionRun.Loop loop) {
+    }
+
+    /** The last step an unfinished execution recorded as continuing, or null. */
+    Continued continued(String block, int iteration, int index) {
+        return continued.get(key(block, iteration, index));
     }
 
     /** The retry an execution waited for when the run stopped, or null. */
@@ -81,7 +98,19 @@ final class Restored {
         Map<String, Instant> blockStarted = new HashMap<>();
         Map<String, Instant> iterationEnded = new HashMap<>();
         Set<String> iterationsStarted = new java.util.HashSet<>();
+        Map<String, Continued> continued = new HashMap<>();
         for (JournalEvent e : events) {
+            if (e instanceof JournalEvent.ExecutionContinuing c) {
+                // waiting for its next step, not in doubt; the data of every step so far is kept for the end
+                String k = key(c.block(), c.iteration(), c.index());
+                started.remove(k);
+                iterationsStarted.add(c.block() + "#" + c.iteration());
+                Continued before = continued.get(k);
+                List<Object> data = new ArrayList<>(before == null ? List.of() : before.loop().data());
+                data.addAll(c.data());
+                continued.put(k, new Continued(c.time().plusMillis(c.delayMillis()), c.attempt(),
+                        new ActionRun.Loop(c.step(), c.state(), data, c.started())));
+            }
             if (e instanceof JournalEvent.BlockStarted b) {
                 blockStarted.putIfAbsent(b.block(), b.time());
             } else if (e instanceof JournalEvent.ExecutionStarted x) {
@@ -118,7 +147,9 @@ final class Restored {
         }
         started.keySet().removeAll(done.keySet());
         retries.keySet().removeAll(done.keySet());
-        return new Restored(done, prompts, started, retries, blockStarted, iterationEnded, iterationsStarted);
+        continued.keySet().removeAll(done.keySet());
+        return new Restored(done, prompts, started, retries, blockStarted, iterationEnded, iterationsStarted,
+                continued);
     }
 
     /** The deadline of a prompt asked before and still unanswered, or null. */

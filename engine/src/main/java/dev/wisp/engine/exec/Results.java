@@ -26,8 +26,10 @@ final class Results {
         if (r == null) {
             return ActionResult.failed(params, "the plugin returned no result");
         }
+        ActionResult.Continuation next = r.continuation() == null ? null
+                : new ActionResult.Continuation(r.continuation().after(), sanitizeMap(r.continuation().state()));
         return new ActionResult(r.status(), r.message(), sanitizeMap(r.parameter()), sanitizeList(r.data()),
-                sanitizeMap(r.summary()), r.failure());
+                sanitizeMap(r.summary()), r.failure(), next);
     }
 
     /** Keeps JSON-like values; anything else becomes its text, so the journal can always be written. */

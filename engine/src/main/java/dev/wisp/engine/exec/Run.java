@@ -248,7 +248,7 @@ public final class Run {
     private void execute(Step.Execute x) {
         Scheduler.Resolved target = scheduler.resolved.get(x.block());
         ExecutionContext ctx = new ExecutionContext(x.block(), x.action(), x.parameters(), target.asset(), req.time(),
-                req.journal(), req.container());
+                req.journal(), req.container(), x.state());
         executions.put(x.id(), ctx);
         if (!x.safeToRepeat()) {
             req.journal().sync(); // write-ahead: its start is on disk before it may change anything

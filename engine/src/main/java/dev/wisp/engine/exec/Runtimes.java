@@ -19,14 +19,33 @@ public final class Runtimes {
         return Results.normalize(returned, error, parameters);
     }
 
-    /** A result as JSON-like values (the form the journal records). */
+    /**
+     * A result as JSON-like values (the form the journal records); a continuation has {@code continue}:
+     * {@code {after_millis, state}} as well.
+     */
     public static Map<String, Object> toMap(ActionResult result) {
-        return BlockState.asMap(result);
+        Map<String, Object> m = BlockState.asMap(result);
+        if (result.continues()) {
+            Map<String, Object> next = new java.util.LinkedHashMap<>();
+            next.put("after_millis", result.continuation().after().toMillis());
+            next.put("state", result.continuation().state());
+            m.put("continue", next);
+        }
+        return m;
     }
 
     /** A result from the form {@link #toMap} gives. */
+    @SuppressWarnings("unchecked")
     public static ActionResult fromMap(Map<String, Object> map) {
-        return Restored.result(map);
+        ActionResult r = Restored.result(map);
+        if (map.get("continue") instanceof Map<?, ?> next && r.succeeded()) {
+            long after = next.get("after_millis") instanceof Number n ? Math.max(0, n.longValue()) : 0;
+            Object state = next.get("state");
+            r = new ActionResult(r.status(), r.message(), r.parameter(), r.data(), r.summary(), null,
+                    new ActionResult.Continuation(java.time.Duration.ofMillis(after),
+                            state instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of()));
+        }
+        return r;
     }
 
     /** A sub-playbook's event as the journal of its parent block {@code parent} records it. */

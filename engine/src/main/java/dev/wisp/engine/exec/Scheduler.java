@@ -233,6 +233,13 @@ public final class Scheduler {
         }
     }
 
+    /** An execution goes on as its next step: the step keeps its place against the limits. */
+    void handOver(ActionRun.Exec from, ActionRun.Exec to) {
+        if (running.remove(from.id()) != null) {
+            running.put(to.id(), to);
+        }
+    }
+
     long startChild(String block, String path, Map<String, Object> inputs, Consumer<RunOutcome> then) {
         long id = await(e -> then.accept(((Step.ChildDone) e).outcome()));
         children.put(id, block);

@@ -86,12 +86,25 @@ public final class Step {
     }
 
     /**
-     * Run one execution of an action: report it with {@link ExecutionDone}.
+     * Run one execution of an action (or one step of it): report it with {@link ExecutionDone}.
      *
      * @param safeToRepeat whether the action may be repeated (an unsafe one's start must be on disk first)
+     * @param step         the step (0 for the first; a later one follows a result that continued)
+     * @param state        what the previous step handed on ({@link ActionResult#continueAfter}); the action sees
+     *                     it as {@code ActionContext.state()}, empty for the first step
      */
     public record Execute(long id, String block, String asset, String action, int index, int iteration, int attempt,
-                          Map<String, Object> parameters, boolean safeToRepeat) implements Command {
+                          Map<String, Object> parameters, boolean safeToRepeat, int step, Map<String, Object> state)
+            implements Command {
+        public Execute {
+            state = state == null ? Map.of() : state;
+        }
+
+        /** The first step of an execution. */
+        public Execute(long id, String block, String asset, String action, int index, int iteration, int attempt,
+                       Map<String, Object> parameters, boolean safeToRepeat) {
+            this(id, block, asset, action, index, iteration, attempt, parameters, safeToRepeat, 0, Map.of());
+        }
     }
 
     /**

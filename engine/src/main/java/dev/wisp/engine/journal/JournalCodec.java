@@ -79,6 +79,7 @@ public final class JournalCodec {
             Map.entry(JournalEvent.ExecutionFinished.class, "execution_finished"),
             Map.entry(JournalEvent.ExecutionReconciled.class, "execution_reconciled"),
             Map.entry(JournalEvent.ExecutionRetrying.class, "execution_retrying"),
+            Map.entry(JournalEvent.ExecutionContinuing.class, "execution_continuing"),
             Map.entry(JournalEvent.RowsSkipped.class, "rows_skipped"),
             Map.entry(JournalEvent.DefaultsUsed.class, "defaults_used"),
             Map.entry(JournalEvent.Progress.class, "progress"),

@@ -63,6 +63,17 @@ public sealed interface JournalEvent {
             implements JournalEvent {
     }
 
+    /**
+     * An execution is not done yet: its step {@code step} (1 for the first) answered "run me again after
+     * {@code delayMillis}" and the next step runs then, with {@code state}. {@code data} are the step's data items,
+     * kept for the execution's final result; {@code started} is when its first step started (the block's timeout
+     * counts from it).
+     */
+    record ExecutionContinuing(Instant time, String block, int index, int iteration, int attempt, int step,
+                               long delayMillis, String message, Map<String, Object> state, List<Object> data,
+                               Instant started) implements JournalEvent {
+    }
+
     /** Input rows that were not executed, e.g. because a required parameter was missing. */
     record RowsSkipped(Instant time, String block, int count, String reason) implements JournalEvent {
     }

@@ -58,7 +58,11 @@ public final class TestApp implements App {
                 action("nothing", true, List.of()),
                 action("gather", true, List.of(p("items", DataType.LIST, true))),
                 action("login", true, List.of(p("user", DataType.STRING, true),
-                        p("password", DataType.PASSWORD, true)))));
+                        p("password", DataType.PASSWORD, true))),
+                action("poll", true, List.of(p("key", DataType.STRING, true), p("steps", DataType.NUMERIC, true),
+                        p("every", DataType.NUMERIC, false), p("secret", DataType.PASSWORD, false)),
+                        OutputSpec.of("action_result.data.*.step", DataType.NUMERIC, null)).continuing(),
+                action("eager", true, List.of())));
     }
 
     @Override
@@ -130,6 +134,31 @@ public final class TestApp implements App {
             case "login" -> {
                 // a careless app that echoes the password: the engine masks it anyway
                 return ActionResult.success(p, List.of(), Map.of(), "logged in with " + p.get("password"));
+            }
+            case "poll" -> {
+                // one step a call: continues until step `steps`, every `every` seconds (30 by default); a step
+                // fails while failuresLeft of its key lasts, when that key is given as fail-<step>
+                int step = ((Number) ctx.state().getOrDefault("step", 0)).intValue();
+                calls.set(calls.size() - 1, "poll " + p.get("key") + " step " + step + " " + ctx.state());
+                AtomicInteger left = failuresLeft.get(p.get("key") + "@" + step);
+                if (left != null && left.getAndDecrement() > 0) {
+                    return ActionResult.failed(p, "step " + step + " failed", ActionResult.Failure.TRANSIENT);
+                }
+                List<Object> item = List.of(Map.of("step", step));
+                if (step + 1 >= ((Number) p.get("steps")).intValue()) {
+                    return ActionResult.success(p, item, Map.of("steps", step + 1), "done after " + (step + 1));
+                }
+                Map<String, Object> state = new LinkedHashMap<>();
+                state.put("step", step + 1);
+                if (p.get("secret") != null) {
+                    state.put("seen", "with " + p.get("secret")); // careless: the journal masks it
+                }
+                long every = p.get("every") == null ? 30 : ((Number) p.get("every")).longValue();
+                return ActionResult.continueAfter(java.time.Duration.ofSeconds(every), state, "step " + step
+                        + " of " + p.get("steps")).withData(item);
+            }
+            case "eager" -> {
+                return ActionResult.continueAfter(java.time.Duration.ofSeconds(1), Map.of(), "not declared");
             }
             case "hang" -> throw new HangException();
             case "boom" -> throw new IllegalStateException("kaboom");

@@ -27,6 +27,8 @@ class JournalCodecTest {
                 new JournalEvent.ExecutionFinished(T, "b", 0, 0, 1, Map.of("status", "success", "message", "m"),
                         12, true),
                 new JournalEvent.ExecutionRetrying(T, "b", 0, 1, 2000, "HTTP 503"),
+                new JournalEvent.ExecutionContinuing(T, "b", 0, 0, 1, 1, 60_000, "pipeline 6: running",
+                        Map.of("polls", 1), List.of(Map.of("pipeline_id", 6)), T),
                 new JournalEvent.RowsSkipped(T, "b", 3, "no value"),
                 new JournalEvent.ExecutionReconciled(T, "b", 0, 0, "not_found", "no project named x"),
                 new JournalEvent.DefaultsUsed(T, "b", List.of(Map.of("parameter", "project_id", "value", 7,

@@ -75,7 +75,7 @@ final class CadoConnection implements AppConnection {
         return run.handle((result, error) -> {
             if (error == null) {
                 return new ActionResult(result.status(), redact(result.message()), result.parameter(), result.data(),
-                        result.summary(), result.failure());
+                        result.summary(), result.failure(), result.continuation());
             }
             Throwable cause = error;
             while (cause instanceof CompletionException && cause.getCause() != null) {

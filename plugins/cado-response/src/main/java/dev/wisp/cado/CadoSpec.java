@@ -280,7 +280,7 @@ final class CadoSpec {
                                 .description("Seconds between polls (default: the asset's poll_interval, 60)").build(),
                         ParameterSpec.builder("max_wait", DataType.NUMERIC).example(86_400)
                                 .description("Seconds to wait at most (default: the asset's max_wait, 24h)").build()),
-                outs.toArray(OutputSpec[]::new));
+                outs.toArray(OutputSpec[]::new)).continuing(); // one poll a step: the engine waits between them
     }
 
     private static ActionSpec captureInstance() {

@@ -4,31 +4,37 @@ import dev.wisp.spi.ActionContext;
 import dev.wisp.spi.ActionResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
  * loop pipeline: gets the pipeline every interval until it has terminated or max_wait has passed, keeping every
- * snapshot. Between polls it holds no thread: it waits on {@link ActionContext#delay}. (The Phantom app's loop
- * polled once and reported success; this one does what its documentation says.)
+ * snapshot. Each poll is one step of the execution: a poll that finds the pipeline still running answers
+ * {@link ActionResult#continueAfter} with what the next poll needs (when the loop began, how many polls it made,
+ * how many failed in a row), so between polls nothing of it runs or waits. The engine brings the next poll (a timer
+ * of the run; a workflow timer on Temporal), and a run that stopped goes on from its last poll. Each poll's data item
+ * is the pipeline as it was then; the engine keeps them all for the final result. (The Phantom app's loop polled
+ * once and reported success; this one does what its documentation says.)
  */
 final class PipelineLoop {
     /** Polls in a row that may fail by default before the loop gives up. */
     static final int MAX_POLL_FAILURES = 5;
+    /** The state a poll hands on: when the first poll began (epoch millis), polls that answered, failures in a row. */
+    static final String STARTED = "started_at";
+    static final String POLLS = "polls";
+    static final String FAILURES = "failures_in_a_row";
     private final CadoActions actions;
     private final ActionContext ctx;
     private final long pipeline;
     private final Duration interval;
     private final Duration maxWait;
     private final long maxPollFailures;
-    private int failuresInARow;
-    private final List<Object> snapshots = new ArrayList<>();
-    private final CompletableFuture<ActionResult> result = new CompletableFuture<>();
-    private Instant started;
+    private final Instant started;
+    private final long polls;
+    private final long failuresInARow;
 
     PipelineLoop(CadoActions actions, CadoSettings settings, ActionContext ctx) {
         this.actions = actions;
@@ -37,6 +43,15 @@ final class PipelineLoop {
         this.interval = seconds("interval", settings.pollInterval());
         this.maxWait = seconds("max_wait", settings.maxWait());
         this.maxPollFailures = settings.maxPollFailures();
+        Map<String, Object> state = ctx.state();
+        this.started = state.get(STARTED) instanceof Number n ? Instant.ofEpochMilli(n.longValue())
+                : ctx.clock().instant();
+        this.polls = count(state, POLLS);
+        this.failuresInARow = count(state, FAILURES);
+    }
+
+    private static long count(Map<String, Object> state, String key) {
+        return state.get(key) instanceof Number n ? n.longValue() : 0;
     }
 
     private Duration seconds(String name, Duration fallback) {
@@ -56,78 +71,68 @@ final class PipelineLoop {
         return Duration.ofMillis((long) (s * 1000));
     }
 
+    /** One poll: the final result, or a continuation to the next poll. */
     CompletionStage<ActionResult> start() {
-        started = ctx.clock().instant();
-        poll();
-        return result;
+        return actions.fetchPipeline(ctx, pipeline).handle((p, error) -> error != null ? tolerate(error) : seen(p));
     }
 
-    private void poll() {
-        actions.fetchPipeline(ctx, pipeline).whenComplete((p, error) -> {
-            if (error != null) {
-                tolerate(error);
-                return;
-            }
-            failuresInARow = 0;
-            snapshots.add(p);
-            PipelineState s = PipelineState.of(p);
-            ctx.progress(s.done, s.total, "pipeline " + pipeline + ": " + s.done + "/" + s.total + " subtasks");
-            Duration waited = Duration.between(started, ctx.clock().instant());
-            if (s.terminated) {
-                result.complete(finish(s, waited));
-            } else if (ctx.cancelled()) {
-                result.complete(ActionResult.failed(parameters(), "stopped waiting for pipeline " + pipeline
-                        + ": the run was cancelled"));
-            } else if (waited.plus(interval).compareTo(maxWait) > 0) {
-                result.complete(new ActionResult(ActionResult.Status.FAILED, "pipeline " + pipeline
-                        + " is still running after " + human(waited) + " (max_wait " + human(maxWait) + "): "
-                        + s.describe(), parameters(), snapshots, summary(s)));
-            } else {
-                pollLater();
-            }
-        });
-    }
-
-    private void pollLater() {
-        ctx.delay(interval).whenComplete((ignored, cancelled) -> {
-            if (cancelled != null) {
-                result.complete(ActionResult.failed(parameters(), "stopped waiting for pipeline " + pipeline
-                        + ": " + (cancelled.getMessage() == null ? "cancelled" : cancelled.getMessage())));
-            } else {
-                poll();
-            }
-        });
+    private ActionResult seen(Map<String, Object> p) {
+        long made = polls + 1;
+        PipelineState s = PipelineState.of(p);
+        ctx.progress(s.done, s.total, "pipeline " + pipeline + ": " + s.done + "/" + s.total + " subtasks");
+        Duration waited = Duration.between(started, ctx.clock().instant());
+        List<Object> snapshot = List.of(p);
+        if (s.terminated) {
+            return finish(s, waited, made, snapshot);
+        } else if (ctx.cancelled()) {
+            return ActionResult.failed(parameters(), "stopped waiting for pipeline " + pipeline
+                    + ": the run was cancelled");
+        } else if (waited.plus(interval).compareTo(maxWait) > 0) {
+            return new ActionResult(ActionResult.Status.FAILED, "pipeline " + pipeline + " is still running after "
+                    + human(waited) + " (max_wait " + human(maxWait) + "): " + s.describe(), parameters(), snapshot,
+                    summary(s, made));
+        }
+        return ActionResult.continueAfter(interval, state(made, 0), "pipeline " + pipeline + ": " + s.describe()
+                + "; next poll in " + human(interval)).withData(snapshot);
     }
 
     /**
      * A poll failed after its own retries. A passing fault (5xx, 429, a timeout, a lost connection) does not stop
      * the pipeline on the server, so the loop polls again at the next interval, up to max_poll_failures in a row.
      */
-    private void tolerate(Throwable error) {
+    private ActionResult tolerate(Throwable error) {
         Throwable cause = error;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         boolean passing = cause instanceof dev.wisp.http.HttpFailure f && f.kind().transientFailure()
                 || cause instanceof CadoException c && (c.status() >= 500 || c.status() == 429 || c.status() == 408);
-        failuresInARow++;
-        if (!passing || ctx.cancelled() || failuresInARow > maxPollFailures) {
-            result.completeExceptionally(failuresInARow > 1 && passing ? new CadoException(0, failuresInARow
+        long failures = failuresInARow + 1;
+        if (!passing || ctx.cancelled() || failures > maxPollFailures) {
+            throw new CompletionException(failures > 1 && passing ? new CadoException(0, failures
                     + " polls in a row of pipeline " + pipeline + " failed (max_poll_failures " + maxPollFailures
                     + "); the last: " + cause.getMessage()) : cause);
-            return;
         }
-        ctx.log("poll " + failuresInARow + " in a row of pipeline " + pipeline + " failed (" + cause.getMessage()
-                + "); polling again in " + human(interval) + " (" + (maxPollFailures - failuresInARow + 1)
-                + " more failures tolerated)");
-        pollLater();
+        String why = "poll " + failures + " in a row of pipeline " + pipeline + " failed (" + cause.getMessage()
+                + "); polling again in " + human(interval) + " (" + (maxPollFailures - failures + 1)
+                + " more failures tolerated)";
+        ctx.log(why);
+        return ActionResult.continueAfter(interval, state(polls, failures), why);
     }
 
-    private ActionResult finish(PipelineState s, Duration waited) {
+    private Map<String, Object> state(long made, long failures) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(STARTED, started.toEpochMilli());
+        m.put(POLLS, made);
+        m.put(FAILURES, failures);
+        return m;
+    }
+
+    private ActionResult finish(PipelineState s, Duration waited, long made, List<Object> snapshot) {
         String message = "pipeline " + pipeline + " " + s.name + " after " + human(waited) + " (" + s.done + "/"
                 + s.total + " subtasks)" + (s.failure == null ? "" : ": " + s.failure);
         return new ActionResult(s.name.equals("succeeded") ? ActionResult.Status.SUCCESS : ActionResult.Status.FAILED,
-                message, parameters(), snapshots, summary(s));
+                message, parameters(), snapshot, summary(s, made));
     }
 
     private Map<String, Object> parameters() {
@@ -136,12 +141,12 @@ final class PipelineLoop {
         return p;
     }
 
-    private Map<String, Object> summary(PipelineState s) {
+    private Map<String, Object> summary(PipelineState s, long made) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pipeline_id", pipeline);
         m.put("terminated", s.terminated);
         m.put("state", s.name);
-        m.put("polls", (long) snapshots.size());
+        m.put("polls", made);
         m.put("subtasks_done", s.done);
         m.put("subtasks_total", s.total);
         return m;

@@ -61,7 +61,7 @@ class CadoResponseAppTest {
         }
         TestActionContext ctx = new TestActionContext(action, params);
         contexts.add(ctx);
-        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        ActionResult r = ctx.runSteps(connection); // as the engine runs it: loop pipeline polls in steps
         assertFalse(r.message().contains(TOKEN), r.message());
         assertFalse(r.toString().contains(TOKEN));
         return r;
@@ -291,7 +291,7 @@ class CadoResponseAppTest {
                         + "\"failure\":0,\"cancelled\":0},\"subtasks\":[{\"state\":\"SUCCESS\"},{\"state\":\"SUCCESS\"}]}"));
         TestActionContext ctx = new TestActionContext("loop pipeline", Map.of("pipeline_id", 6, "interval", 30));
         contexts.add(ctx);
-        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        ActionResult r = ctx.runSteps(connection);
         assertTrue(r.succeeded(), r.message());
         assertEquals(3, r.data().size());
         assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(30)), ctx.delays());
@@ -299,6 +299,37 @@ class CadoResponseAppTest {
         assertEquals(Map.of("pipeline_id", 6L, "terminated", true, "state", "succeeded", "polls", 3L,
                 "subtasks_done", 2L, "subtasks_total", 2L), r.summary());
         assertTrue(ctx.lines().contains("progress 1/2 pipeline 6: 1/2 subtasks"), ctx.lines().toString());
+        assertEquals(3, ctx.steps(), "one poll a step");
+    }
+
+    @Test
+    void aPollOfARunningPipelineContinuesWithWhatTheNextPollNeeds() {
+        server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":false,\"subtasks\":[{\"state\":\"RUNNING\"}]}"));
+        TestActionContext ctx = new TestActionContext("loop pipeline", Map.of("pipeline_id", 6, "interval", 30));
+        contexts.add(ctx);
+        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        assertTrue(r.continues(), r.toString());
+        assertEquals(Duration.ofSeconds(30), r.continuation().after());
+        assertEquals(Map.of("started_at", TestActionContext.START.toEpochMilli(), "polls", 1L,
+                "failures_in_a_row", 0L), r.continuation().state());
+        assertEquals("pipeline 6: running, 0 of 1 subtasks done; next poll in 30s", r.message());
+        assertEquals(6, ((Map<?, ?>) r.data().get(0)).get("pipeline_id"), "the snapshot, kept by the engine");
+        assertEquals(List.of(), ctx.delays(), "it does not wait: the engine does, between steps");
+    }
+
+    @Test
+    void aLaterPollGoesOnFromTheStateItWasGiven() {
+        server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":false,\"subtasks\":[{\"state\":\"RUNNING\"}]}"));
+        // as after a resume: the loop began 150 s ago and polled 4 times; one more interval passes max_wait
+        TestActionContext ctx = new TestActionContext("loop pipeline", Map.of("pipeline_id", 6, "interval", 60,
+                "max_wait", 180)).withState(Map.of("started_at", TestActionContext.START.minusSeconds(150)
+                .toEpochMilli(), "polls", 4, "failures_in_a_row", 2));
+        contexts.add(ctx);
+        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        assertFalse(r.continues());
+        assertEquals("pipeline 6 is still running after 2m (max_wait 3m): running, 0 of 1 subtasks done",
+                r.message());
+        assertEquals(5L, r.summary().get("polls"));
     }
 
     @Test
@@ -331,7 +362,7 @@ class CadoResponseAppTest {
         server.answer(Answer.json(200, "{\"pipeline_id\":6,\"terminated\":true,\"subtasks\":[{\"state\":\"SUCCESS\"}]}"));
         TestActionContext ctx = new TestActionContext("loop pipeline", Map.of("pipeline_id", 6, "interval", 30));
         contexts.add(ctx);
-        ActionResult r = connection.execute(ctx).toCompletableFuture().join();
+        ActionResult r = ctx.runSteps(connection);
         assertTrue(r.succeeded(), r.message());
         assertEquals(2, r.data().size(), "the failed poll has no snapshot");
         assertTrue(ctx.logs().contains("poll 1 in a row of pipeline 6 failed (Cado Response failed (HTTP 500: "
@@ -360,26 +391,26 @@ class CadoResponseAppTest {
     }
 
     @Test
-    void aHundredLoopsWaitWithoutAThreadEach() throws Exception {
+    void aHundredLoopsHoldNothingBetweenPolls() throws Exception {
         for (int i = 0; i < 200; i++) {
             server.answer(Answer.json(200, "{\"pipeline_id\":1,\"terminated\":" + (i >= 100) + "}"));
         }
         long before = appThreads();
         List<TestActionContext> waiting = new ArrayList<>();
-        List<java.util.concurrent.CompletableFuture<ActionResult>> results = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<ActionResult>> polls = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            TestActionContext ctx = new TestActionContext("loop pipeline", Map.of("pipeline_id", 1)).holdDelays();
+            TestActionContext ctx = new TestActionContext("loop pipeline", Map.of("pipeline_id", 1));
             waiting.add(ctx);
-            results.add(connection.execute(ctx).toCompletableFuture());
+            polls.add(connection.execute(ctx).toCompletableFuture());
         }
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (waiting.stream().anyMatch(c -> c.pendingDelays().isEmpty()) && System.nanoTime() < deadline) {
-            Thread.yield();
+        for (var p : polls) {
+            assertTrue(p.get(10, java.util.concurrent.TimeUnit.SECONDS).continues(), "each poll ends; none waits");
         }
         assertTrue(appThreads() - before < 10, "threads grew by " + (appThreads() - before));
-        waiting.forEach(TestActionContext::releaseDelays);
-        for (var r : results) {
-            assertTrue(r.get(10, java.util.concurrent.TimeUnit.SECONDS).succeeded());
+        for (int i = 0; i < 100; i++) {
+            ActionResult next = connection.execute(waiting.get(i).withState(polls.get(i).join().continuation()
+                    .state())).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(next.succeeded() && !next.continues(), next.message());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.wisp.spi.testing;
 
 import dev.wisp.spi.ActionContext;
+import dev.wisp.spi.ActionResult;
+import dev.wisp.spi.AppConnection;
 import dev.wisp.spi.AssetConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +24,11 @@ import java.util.concurrent.CompletionStage;
  * <p>By default a delay completes at once and moves the clock by its duration, so retries and polling loops run
  * through hours of the run's time without sleeping. {@link #holdDelays()} instead leaves each delay pending until
  * the test completes it ({@link #releaseDelays()}), to check what an action does while it waits.
+ *
+ * <p>An action that continues in steps ({@link ActionResult#continueAfter}) is run to its end with
+ * {@link #runSteps}, as the engine runs it: each wait between steps is a {@link #delay} (so it is recorded and
+ * moves the clock) and each step sees the state the one before handed on. {@link #withState} gives one step a
+ * state, to test a step on its own.
  */
 public final class TestActionContext implements ActionContext {
     /** Where every test clock starts unless told otherwise. */
@@ -44,15 +51,18 @@ public final class TestActionContext implements ActionContext {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<Void> cancel = new CompletableFuture<>();
     private volatile boolean hold;
+    private volatile Map<String, Object> state;
+    private volatile int steps;
 
     /** An execution of {@code action} with these parameters on an asset without configuration. */
     public TestActionContext(String action, Map<String, Object> parameters) {
         this(action, parameters, new AssetConfig("test", "test", Map.of(), Set.of()), new ManualClock(START),
-                Map.of());
+                Map.of(), Map.of());
     }
 
     private TestActionContext(String action, Map<String, Object> parameters, AssetConfig asset, ManualClock clock,
-                              Map<String, Object> container) {
+                              Map<String, Object> container, Map<String, Object> state) {
+        this.state = Collections.unmodifiableMap(new LinkedHashMap<>(state));
         this.action = action;
         this.block = action.replace(' ', '_') + "_1";
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -63,17 +73,51 @@ public final class TestActionContext implements ActionContext {
 
     /** The same execution on another asset. */
     public TestActionContext withAsset(AssetConfig other) {
-        return new TestActionContext(action, parameters, other, clock, container);
+        return new TestActionContext(action, parameters, other, clock, container, state);
     }
 
     /** The same execution on another clock (for example one shared with a simulated server). */
     public TestActionContext withClock(ManualClock other) {
-        return new TestActionContext(action, parameters, asset, other, container);
+        return new TestActionContext(action, parameters, asset, other, container, state);
     }
 
     /** The same execution in a run started with an event of this container ({@code container:id} and so on). */
     public TestActionContext withContainer(Map<String, Object> fields) {
-        return new TestActionContext(action, parameters, asset, clock, fields);
+        return new TestActionContext(action, parameters, asset, clock, fields, state);
+    }
+
+    /** The same execution at a later step: {@link #state()} is what the step before handed on. */
+    public TestActionContext withState(Map<String, Object> handedOn) {
+        return new TestActionContext(action, parameters, asset, clock, container, handedOn);
+    }
+
+    /**
+     * Runs the execution on {@code connection} to its end, as the engine does: while a step answers
+     * {@link ActionResult#continueAfter}, waits its delay through {@link #delay} and runs the next step with the
+     * state it handed on. Returns the final result, with every step's data items, in order, before its own. Delays
+     * must not be held ({@link #holdDelays()}): each step is waited for here.
+     */
+    public ActionResult runSteps(AppConnection connection) {
+        List<Object> kept = new ArrayList<>();
+        while (true) {
+            ActionResult r = connection.execute(this).toCompletableFuture().join();
+            steps++;
+            if (r == null || !r.continues()) {
+                if (r == null || kept.isEmpty()) {
+                    return r;
+                }
+                kept.addAll(r.data());
+                return r.withData(kept);
+            }
+            kept.addAll(r.data());
+            delay(r.continuation().after()).toCompletableFuture().join();
+            state = r.continuation().state();
+        }
+    }
+
+    /** How many steps {@link #runSteps} ran. */
+    public int steps() {
+        return steps;
     }
 
     /** From now on, delays stay pending until {@link #releaseDelays()}; returns this context. */
@@ -146,6 +190,11 @@ public final class TestActionContext implements ActionContext {
     @Override
     public Map<String, Object> parameters() {
         return parameters;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        return state;
     }
 
     @Override

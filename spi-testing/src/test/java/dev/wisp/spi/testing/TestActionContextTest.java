@@ -23,6 +23,25 @@ class TestActionContextTest {
     }
 
     @Test
+    void runStepsRunsAnActionThatContinuesToItsEndAsTheEngineDoes() {
+        TestActionContext ctx = new TestActionContext("count", Map.of());
+        dev.wisp.spi.AppConnection counter = c -> {
+            int n = ((Number) c.state().getOrDefault("n", 0)).intValue();
+            List<Object> item = List.of(Map.of("n", n));
+            return CompletableFuture.completedFuture(n < 2
+                    ? dev.wisp.spi.ActionResult.continueAfter(Duration.ofSeconds(10), Map.of("n", n + 1), "at " + n)
+                    .withData(item)
+                    : dev.wisp.spi.ActionResult.success(c.parameters(), item, Map.of(), "done"));
+        };
+        dev.wisp.spi.ActionResult r = ctx.runSteps(counter);
+        assertEquals("done", r.message());
+        assertEquals(List.of(Map.of("n", 0), Map.of("n", 1), Map.of("n", 2)), r.data());
+        assertEquals(List.of(Duration.ofSeconds(10), Duration.ofSeconds(10)), ctx.delays());
+        assertEquals(3, ctx.steps());
+        assertEquals(Map.of("n", 5), ctx.withState(Map.of("n", 5)).state());
+    }
+
+    @Test
     void heldDelaysWaitForTheTest() {
         TestActionContext ctx = new TestActionContext("sleep", Map.of()).holdDelays();
         CompletableFuture<Void> d = ctx.delay(Duration.ofMinutes(1)).toCompletableFuture();
