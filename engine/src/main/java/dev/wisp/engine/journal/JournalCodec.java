@@ -157,6 +157,9 @@ public final class JournalCodec {
         } else if (event instanceof JournalEvent.ExecutionFinished e) {
             return new Object[] {e.time(), e.block(), e.index(), e.iteration(), e.attempt(), e.result(),
                 e.durationMillis(), e.final_()};
+        } else if (event instanceof JournalEvent.ExecutionContinuing e) {
+            return new Object[] {e.time(), e.block(), e.index(), e.iteration(), e.attempt(), e.step(), e.delayMillis(),
+                e.message(), e.state(), e.data(), e.started()};
         } else if (event instanceof JournalEvent.ExecutionReconciled e) {
             return new Object[] {e.time(), e.block(), e.index(), e.iteration(), e.outcome(), e.detail()};
         } else if (event instanceof JournalEvent.ExecutionRetrying e) {
