@@ -7,6 +7,7 @@ import dev.wisp.engine.time.SystemTime;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import io.temporal.worker.NonDeterministicException;
 import java.time.Duration;
@@ -22,6 +23,8 @@ public final class WispWorker implements AutoCloseable {
     public static final String DEFAULT_TASK_QUEUE = "wisp";
     /** How often a running execution heartbeats. */
     static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+    /** How long a run's task waits on a worker's sticky queue before a real service gives it to any worker. */
+    static final Duration STICKY_TIMEOUT = Duration.ofSeconds(5);
 
     private final WorkerFactory factory;
     private final WorkerActivities activities;
@@ -35,15 +38,20 @@ public final class WispWorker implements AutoCloseable {
 
     /**
      * Registers the workflow and activities on {@code taskQueue} and starts polling. {@code workflowCache} runs are
-     * kept in memory between their tasks (sticky execution); 0 replays a run's history for each of its tasks, which a
-     * service that does not hand a lost worker's sticky tasks to others (Temporal's Java test server) needs.
+     * kept in memory between their tasks (sticky execution: a run's next task goes to this worker's own queue first);
+     * 0 keeps none and asks for no sticky queue either, so every task of a run goes to the shared task queue and any
+     * worker replays its history. Temporal's Java test server needs 0 for a lost worker: it never moves a task off
+     * the sticky queue of a dead worker (a real service does after {@link #STICKY_TIMEOUT}), see docs/temporal.md.
      */
     public static WispWorker start(WorkflowClient client, String taskQueue, PluginRegistry registry,
                                    RunRequest.AssetProvider assets, Redactor secrets, int workflowCache) {
         WorkerFactory factory = WorkerFactory.newInstance(client, io.temporal.worker.WorkerFactoryOptions.newBuilder()
                 .setWorkflowCacheSize(workflowCache).build());
         SystemTime time = new SystemTime();
-        WorkerActivities activities = register(factory.newWorker(taskQueue), registry, assets, secrets, time,
+        // the SDK keeps a sticky queue even without a cache; a zero timeout is how it is told to ask for none
+        WorkerOptions options = WorkerOptions.newBuilder()
+                .setStickyQueueScheduleToStartTimeout(workflowCache == 0 ? Duration.ZERO : STICKY_TIMEOUT).build();
+        WorkerActivities activities = register(factory.newWorker(taskQueue, options), registry, assets, secrets, time,
                 HEARTBEAT_EVERY);
         factory.start();
         return new WispWorker(factory, activities, time);
