@@ -59,7 +59,7 @@ class LostWorkerTest {
     }
 
     private WispWorker worker(int cache) {
-        return WispWorker.start(env.getWorkflowClient(), QUEUE, registry, assets, Redactor.none(), cache);
+        return WispWorker.start(env.getWorkflowClient(), QUEUE, registry, assets, Redactor.none(), cache, "test");
     }
 
     /** Starts the run on a worker of its own, waits until it asks, then loses that worker; returns the run. */
