@@ -101,5 +101,12 @@ grep '"execution_reconciled"\|was lost' "$work/journal.jsonl" || true
 ok=0
 grep -q "^run $id: success" "$work/summary.txt" || { echo "temporal-e2e: the run did not succeed" >&2; ok=1; }
 [ "$creates" = 1 ] && [ "$captures" = 1 ] || { echo "temporal-e2e: a POST was not sent exactly once" >&2; ok=1; }
+if [ "$kill_at" = capture ]; then   # the capture was in doubt, and found
+  grep -q '"execution_reconciled".*"outcome":"found"' "$work/journal.jsonl" \
+    || { echo "temporal-e2e: the lost capture was not looked for and found" >&2; ok=1; }
+elif [ "$kill_at" = poll ]; then    # the poll started again on the other worker
+  survivor=$work/worker-1.txt; [ "$victim" = "$worker1" ] && survivor=$work/worker-2.txt
+  grep -q "loop_pipeline_1 '" "$survivor" || { echo "temporal-e2e: the other worker did not poll again" >&2; ok=1; }
+fi
 [ $ok = 0 ] && echo "temporal-e2e: ok"
 exit $ok
