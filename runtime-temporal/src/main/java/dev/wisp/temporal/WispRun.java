@@ -29,6 +29,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowCancellationType;
@@ -343,6 +344,14 @@ public final class WispRun implements WispWorkflow {
         Throwable t = failure;
         while ((t instanceof ActivityFailure || t instanceof ChildWorkflowFailure) && t.getCause() != null) {
             t = t.getCause();
+        }
+        if (t instanceof TimeoutFailure tf) { // its message is empty: say which timeout
+            return switch (tf.getTimeoutType()) {
+                case TIMEOUT_TYPE_HEARTBEAT -> "no heartbeat for " + HEARTBEAT_TIMEOUT.toSeconds() + " s";
+                case TIMEOUT_TYPE_START_TO_CLOSE -> "it ran past its timeout";
+                default -> tf.getTimeoutType().name().replace("TIMEOUT_TYPE_", "").toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ') + " timeout";
+            };
         }
         return t instanceof TemporalFailure tf ? tf.getOriginalMessage() : String.valueOf(t.getMessage());
     }
