@@ -9,7 +9,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
 /**
- * For bench/temporal-scale.sh: prints every closed Wisp run of the default namespace as "START_MS CLOSE_MS STATUS",
+ * For bench/temporal-scale.sh: prints every closed Wisp run of the default namespace as "START_MS CLOSE_MS STATUS RUN_ID",
  * one a line (the older list call, which Temporal's test server answers). Run with the wisp jar on the classpath:
  * java -cp wisp.jar bench/TemporalRunTimes.java HOST:PORT
  */
@@ -32,7 +32,8 @@ public class TemporalRunTimes {
                                 .build());
                 long closed = millis(h.getHistory().getEvents(h.getHistory().getEventsCount() - 1).getEventTime());
                 System.out.println(millis(i.getStartTime()) + " " + closed + " "
-                        + i.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "").toLowerCase());
+                        + i.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "").toLowerCase() + " "
+                        + i.getExecution().getWorkflowId());
             }
             page = r.getNextPageToken();
         } while (!page.isEmpty());

@@ -56,16 +56,18 @@ cpu() {   # cpu PID...: user+system CPU seconds of these processes so far
   echo "scale=1; $total / $(getconf CLK_TCK)" | bc
 }
 
-stats() {   # stats LABEL: reads "START_MS END_MS STATUS" lines; prints the row of the table
+stats() {   # stats LABEL [SUCCESSES]: reads "START_MS END_MS STATUS [RUN_ID]" lines; prints the row of the table
+  # (ok: the runs whose status is success, or whose id is in the file SUCCESSES)
   python3 -c '
 import sys
 rows = [l.split() for l in sys.stdin if l.strip()]
-ok = [r for r in rows if r[2] in ("completed", "success")]
+won = set(open(sys.argv[2]).read().split()) if len(sys.argv) > 2 else None
+ok = [r for r in rows if (r[3] in won if won is not None else r[2] == "success")]
 lat = sorted(int(r[1]) - int(r[0]) for r in rows)
 span = (max(int(r[1]) for r in rows) - min(int(r[0]) for r in rows)) / 1000
 pick = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))]
 print(f"{sys.argv[1]:<24} {len(rows):>5} {len(ok):>5} {len(rows) / span * 60:>9.0f} {pick(0.5):>8} {pick(0.99):>8}", end="")
-' "$1"
+' "$@"
 }
 
 echo "temporal-scale: $runs runs of a 10-block playbook (9 core set value + 1 http GET of 20 ms); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -75,8 +77,9 @@ printf '%-24s %5s %5s %9s %8s %8s   %s\n' "configuration" "runs" "ok" "runs/min"
 # the embedded engine: the same runs in one JVM
 rm -rf "$work/runs"
 start=$(date +%s.%N)
-"${java[@]}" run "$work/scale.yaml" --assets "$work/assets.yaml" --events "$work/events.jsonl" --parallel 16 -q \
-  --runs-dir "$work/runs" > /dev/null 2> "$work/embedded.txt" || { tail -5 "$work/embedded.txt" >&2; exit 1; }
+/usr/bin/time -f '%U + %S' -o "$work/embedded.time" "${java[@]}" run "$work/scale.yaml" --assets "$work/assets.yaml" \
+  --events "$work/events.jsonl" --parallel 16 -q --runs-dir "$work/runs" > /dev/null 2> "$work/embedded.txt" \
+  || { tail -5 "$work/embedded.txt" >&2; exit 1; }
 wall=$(echo "$(date +%s.%N) - $start" | bc)
 python3 - "$work/runs" <<'PY' | stats "embedded (--parallel 16)"
 import datetime, json, os, sys
@@ -86,7 +89,7 @@ for d in os.listdir(sys.argv[1]):
     end = json.loads(lines[-1])
     print(t(lines[0]), t(lines[-1]), end.get("status", "?"))
 PY
-printf '   (one JVM: %.1f s wall with start-up)\n' "$wall"
+printf '   (one JVM: %.1f s wall with start-up, %s CPU s)\n' "$wall" "$(tail -1 "$work/embedded.time" | bc)"
 
 for n in "${configs[@]}"; do
   scripts/temporal-dev-server.sh "$port" 2> "$work/server.txt" &
@@ -109,7 +112,8 @@ for n in "${configs[@]}"; do
     || { grep -v ' success' "$work/client.txt" | tail -5 >&2; }
   s1=$(cpu "$server_pid"); w1=$(cpu "${workers[@]}")
   java -cp "$work/wisp.jar" bench/TemporalRunTimes.java "127.0.0.1:$port" 2>/dev/null \
-    | stats "temporal, $n worker$([ "$n" = 1 ] || echo s)"
+    | stats "temporal, $n worker$([ "$n" = 1 ] || echo s)" \
+      <(sed -n 's/^event [0-9]*: run \([^ ]*\) success$/\1/p' "$work/client.txt")
   printf '   %s / %s / %s\n' "$(echo "$s1 - $s0" | bc)" "$(echo "$w1 - $w0" | bc)" "$(tail -1 "$work/client.time" | bc)"
   stop_all
 done
