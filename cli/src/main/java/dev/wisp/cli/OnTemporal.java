@@ -56,7 +56,7 @@ final class OnTemporal {
             throws InterruptedException {
         Cluster cluster = connect(o);
         WispWorker worker = WispWorker.start(cluster.client(), cluster.options().taskQueue(), registry, assets,
-                Redactor.of(assets.configs().values()), workflowCache);
+                Redactor.of(assets.configs().values()), workflowCache, Main.VERSION);
         worker.log(line -> {
             synchronized (err) {
                 err.println("wisp worker: " + line);

@@ -33,7 +33,8 @@ final class WorkerCommand implements Callable<Integer> {
     Path assets;
 
     @Option(names = "--workflow-cache", defaultValue = "600", paramLabel = "N", description = "Runs kept in "
-            + "memory between their steps (default 600); 0 keeps none: each step replays the run's history.")
+            + "memory between their steps (default 600); 0 keeps none: each step replays the run's history, on any "
+            + "worker (no sticky queue: for Temporal's test server, see docs/temporal.md).")
     int workflowCache;
 
     @Override

@@ -157,7 +157,7 @@ public final class Cluster implements AutoCloseable {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return String.valueOf(t.getMessage());
+        return t instanceof io.temporal.failure.TemporalFailure f ? f.getOriginalMessage() : String.valueOf(t.getMessage());
     }
 
     public Options options() {

@@ -25,9 +25,11 @@ import dev.wisp.spi.Reconciliation;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowCancellationType;
@@ -69,7 +71,12 @@ public final class WispRun implements WispWorkflow {
     /** How deep sub-playbooks may nest (as the embedded engine). */
     static final int MAX_DEPTH = 16;
 
+    /** The failure type of a run refused by a worker of another Wisp version. */
+    public static final String VERSION_REFUSED = "WispVersionRefused";
+
     private final PluginRegistry registry;
+    private final String version;
+    private final BiConsumer<String, String> refuse;
     private final List<String> journal = new ArrayList<>();
     private final Redactor redactor = new Redactor(List.of());
     private final Map<Long, Wire.Question> open = new LinkedHashMap<>();
@@ -80,13 +87,35 @@ public final class WispRun implements WispWorkflow {
     private Playbook playbook;
     private RunOutcome outcome;
 
-    public WispRun(PluginRegistry registry) {
+    /**
+     * @param registry the worker's apps
+     * @param version  the worker's Wisp version: a run started by another version is refused; null refuses none
+     * @param refuse   ends a run (its workflow id, why) from outside its workflow: how a run is refused when this
+     *                 worker replays it in the middle
+     */
+    public WispRun(PluginRegistry registry, String version, BiConsumer<String, String> refuse) {
         this.registry = registry;
+        this.version = version;
+        this.refuse = refuse;
     }
 
     @Override
     public Wire.RunEnd run(Wire.RunInput in) {
         this.input = in;
+        if (version != null && !version.equals(in.wispVersion())) {
+            String why = "run " + in.runId() + " was started by Wisp " + in.wispVersion() + " and this worker runs "
+                    + "Wisp " + version + ": a run's history replays only on workers of the version that started it "
+                    + "(run the workers and the command line of one version on a task queue; see docs/temporal.md, "
+                    + "Deploying)";
+            if (!Workflow.isReplaying()) {
+                throw ApplicationFailure.newNonRetryableFailure(why, VERSION_REFUSED); // the run's first task
+            }
+            // in the middle of a run, any command this code gives now (a failure too) would not match the history,
+            // and Temporal would fail the run with a non-determinism error: the worker ends it from outside instead,
+            // and fails only this task
+            refuse.accept(Workflow.getInfo().getWorkflowId(), why);
+            throw new IllegalStateException(why);
+        }
         LoadResult loaded = new PlaybookLoader(List.of()).loadString(in.playbookText(), in.playbookFile());
         if (loaded.hasErrors() || loaded.playbook().isEmpty()) {
             return end(failed("the playbook " + in.playbookFile() + " cannot be read on this worker: "
@@ -316,6 +345,14 @@ public final class WispRun implements WispWorkflow {
         Throwable t = failure;
         while ((t instanceof ActivityFailure || t instanceof ChildWorkflowFailure) && t.getCause() != null) {
             t = t.getCause();
+        }
+        if (t instanceof TimeoutFailure tf) { // its message is empty: say which timeout
+            return switch (tf.getTimeoutType()) {
+                case TIMEOUT_TYPE_HEARTBEAT -> "no heartbeat for " + HEARTBEAT_TIMEOUT.toSeconds() + " s";
+                case TIMEOUT_TYPE_START_TO_CLOSE -> "it ran past its timeout";
+                default -> tf.getTimeoutType().name().replace("TIMEOUT_TYPE_", "").toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ') + " timeout";
+            };
         }
         return t instanceof TemporalFailure tf ? tf.getOriginalMessage() : String.valueOf(t.getMessage());
     }

@@ -7,9 +7,11 @@ import dev.wisp.engine.time.SystemTime;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import io.temporal.worker.NonDeterministicException;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +24,8 @@ public final class WispWorker implements AutoCloseable {
     public static final String DEFAULT_TASK_QUEUE = "wisp";
     /** How often a running execution heartbeats. */
     static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+    /** How long a run's task waits on a worker's sticky queue before a real service gives it to any worker. */
+    static final Duration STICKY_TIMEOUT = Duration.ofSeconds(5);
 
     private final WorkerFactory factory;
     private final WorkerActivities activities;
@@ -34,19 +38,35 @@ public final class WispWorker implements AutoCloseable {
     }
 
     /**
-     * Registers the workflow and activities on {@code taskQueue} and starts polling. {@code workflowCache} runs are
-     * kept in memory between their tasks (sticky execution); 0 replays a run's history for each of its tasks, which a
-     * service that does not hand a lost worker's sticky tasks to others (Temporal's Java test server) needs.
+     * Registers the workflow and activities on {@code taskQueue} and starts polling; runs started by another Wisp
+     * version than {@code version} are refused (their workflow fails saying so). {@code workflowCache} runs are
+     * kept in memory between their tasks (sticky execution: a run's next task goes to this worker's own queue first);
+     * 0 keeps none and asks for no sticky queue either, so every task of a run goes to the shared task queue and any
+     * worker replays its history. Temporal's Java test server needs 0 for a lost worker: it never moves a task off
+     * the sticky queue of a dead worker (a real service does after {@link #STICKY_TIMEOUT}), see docs/temporal.md.
      */
     public static WispWorker start(WorkflowClient client, String taskQueue, PluginRegistry registry,
-                                   RunRequest.AssetProvider assets, Redactor secrets, int workflowCache) {
+                                   RunRequest.AssetProvider assets, Redactor secrets, int workflowCache,
+                                   String version) {
         WorkerFactory factory = WorkerFactory.newInstance(client, io.temporal.worker.WorkerFactoryOptions.newBuilder()
                 .setWorkflowCacheSize(workflowCache).build());
         SystemTime time = new SystemTime();
-        WorkerActivities activities = register(factory.newWorker(taskQueue), registry, assets, secrets, time,
-                HEARTBEAT_EVERY);
+        // the SDK keeps a sticky queue even without a cache; a zero timeout is how it is told to ask for none
+        WorkerOptions options = WorkerOptions.newBuilder()
+                .setStickyQueueScheduleToStartTimeout(workflowCache == 0 ? Duration.ZERO : STICKY_TIMEOUT).build();
+        WorkerActivities[] registered = new WorkerActivities[1];
+        BiConsumer<String, String> refuse = (workflowId, why) -> java.util.concurrent.CompletableFuture.runAsync(() -> {
+            registered[0].logLine("refused run " + workflowId + ": " + why);
+            try {
+                client.newUntypedWorkflowStub(workflowId).terminate(why);
+            } catch (RuntimeException ended) {
+                // ended already (another worker refused it too)
+            }
+        });
+        registered[0] = register(factory.newWorker(taskQueue, options), registry, assets, secrets, time,
+                HEARTBEAT_EVERY, version, refuse);
         factory.start();
-        return new WispWorker(factory, activities, time);
+        return new WispWorker(factory, registered[0], time);
     }
 
     /**
@@ -57,7 +77,18 @@ public final class WispWorker implements AutoCloseable {
     public static WorkerActivities register(Worker worker, PluginRegistry registry, RunRequest.AssetProvider assets,
                                             Redactor secrets, dev.wisp.engine.time.TimeSource time,
                                             Duration heartbeatEvery) {
-        worker.registerWorkflowImplementationFactory(WispWorkflow.class, () -> new WispRun(registry),
+        return register(worker, registry, assets, secrets, time, heartbeatEvery, null, (id, why) -> { });
+    }
+
+    /**
+     * As {@link #register(Worker, PluginRegistry, RunRequest.AssetProvider, Redactor, dev.wisp.engine.time.TimeSource,
+     * Duration)}, refusing runs started by another Wisp version than {@code version} (null: refusing none); a run
+     * refused in its middle is ended with {@code refuse} (its workflow id, why).
+     */
+    static WorkerActivities register(Worker worker, PluginRegistry registry, RunRequest.AssetProvider assets,
+                                     Redactor secrets, dev.wisp.engine.time.TimeSource time, Duration heartbeatEvery,
+                                     String version, BiConsumer<String, String> refuse) {
+        worker.registerWorkflowImplementationFactory(WispWorkflow.class, () -> new WispRun(registry, version, refuse),
                 WorkflowImplementationOptions.newBuilder()
                         .setFailWorkflowExceptionTypes(NonDeterministicException.class).build());
         WorkerActivities activities = new WorkerActivities(registry, assets, secrets, time, heartbeatEvery);

@@ -90,6 +90,11 @@ public final class WorkerActivities implements WispActivities, AutoCloseable {
         this.log = to;
     }
 
+    /** Writes a line to this worker's log. */
+    void logLine(String line) {
+        log.accept(line);
+    }
+
     @Override
     public Wire.Executed execute(Wire.Execution x) {
         log.accept("run " + x.runId() + ": " + x.block() + " '" + x.action() + "' execution " + x.index()
