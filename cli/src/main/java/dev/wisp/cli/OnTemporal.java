@@ -52,11 +52,11 @@ final class OnTemporal {
     }
 
     /** {@code wisp worker}: runs workflows and activities until SIGTERM or Ctrl-C, then stops cleanly. */
-    static int worker(TemporalOptions o, Assets assets, PluginRegistry registry, int workflowCache, PrintWriter err)
-            throws InterruptedException {
+    static int worker(TemporalOptions o, Assets assets, PluginRegistry registry, int workflowCache,
+                      dev.wisp.engine.code.CodeSettings code, PrintWriter err) throws InterruptedException {
         Cluster cluster = connect(o);
         WispWorker worker = WispWorker.start(cluster.client(), cluster.options().taskQueue(), registry, assets,
-                Redactor.of(assets.configs().values()), workflowCache);
+                Redactor.of(assets.configs().values()), workflowCache, code);
         worker.log(line -> {
             synchronized (err) {
                 err.println("wisp worker: " + line);
@@ -65,7 +65,8 @@ final class OnTemporal {
         });
         err.println("wisp worker: polling task queue " + cluster.options().taskQueue() + " of namespace "
                 + cluster.options().namespace() + " at " + o.target + " (" + assets.configs().size() + " asset"
-                + (assets.configs().size() == 1 ? "" : "s") + "); stop it with SIGTERM or Ctrl-C");
+                + (assets.configs().size() == 1 ? "" : "s") + (code.allowed() ? "; code blocks run with "
+                + code.python() : "; code blocks off") + "); stop it with SIGTERM or Ctrl-C");
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -141,7 +142,8 @@ final class OnTemporal {
         try {
             return Files.readString(Path.of(path));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sub-playbook " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + path + " (a sub-playbook or code file of the run): "
+                    + e.getMessage(), e);
         }
     }
 

@@ -152,8 +152,12 @@ final class RunCommand implements Callable<Integer> {
         RunRequest.SubPlaybookSource subs = subPlaybooks(validator);
         RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
         RunSupport.checkAnswers(given, pb, subs, assetConfigs);
-        dev.wisp.engine.code.CodeSettings codeSettings = dev.wisp.cli.code.CodeGate.settings(playbook, pb, subs,
-                allowCode);
+        // on Temporal the Python runs on the workers (wisp worker --allow-code): only the run's own consent here
+        dev.wisp.engine.code.CodeSettings codeSettings = temporal.given() ? null
+                : dev.wisp.cli.code.CodeGate.settings(playbook, pb, subs, allowCode);
+        if (temporal.given()) {
+            dev.wisp.cli.code.CodeGate.check(playbook, pb, subs, allowCode);
+        }
         if (maxConcurrency < 1) {
             throw new UsageException("--max-concurrency must be at least 1");
         }
@@ -226,8 +230,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The run on a Temporal cluster: what only this process could do (simulators, a terminal for prompts, code
-     * blocks, an HTML page) is refused; answers given now go with {@code wisp resume --temporal} once asked.
+     * The run on a Temporal cluster: what only this process could do (simulators, a terminal for prompts, an HTML
+     * page) is refused; answers given now go with {@code wisp resume --temporal} once asked.
      */
     private int onTemporal(Playbook pb, Map<String, Object> givenInputs, List<Events.Event> evs,
                            RunSupport.GivenAnswers given, PrintWriter err, PrintWriter out)

@@ -35,6 +35,10 @@ final class WorkerCommand implements Callable<Integer> {
             + "memory between their steps (default 600); 0 keeps none: each step replays the run's history.")
     int workflowCache;
 
+    @Option(names = "--allow-code", description = "Run the code blocks of the runs this worker takes (Python, "
+            + "with WISP_PYTHON, else python3); without it they fail, naming this option.")
+    boolean allowCode;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!temporal.given()) {
@@ -45,6 +49,8 @@ final class WorkerCommand implements Callable<Integer> {
         if (workflowCache < 0) {
             throw new UsageException("--workflow-cache must be 0 or more");
         }
-        return OnTemporal.worker(temporal, loaded, main.registry(), workflowCache, main.spec.commandLine().getErr());
+        dev.wisp.engine.code.CodeSettings code = dev.wisp.cli.code.CodeGate.worker(allowCode);
+        return OnTemporal.worker(temporal, loaded, main.registry(), workflowCache, code,
+                main.spec.commandLine().getErr());
     }
 }

@@ -1,5 +1,6 @@
 package dev.wisp.temporal;
 
+import dev.wisp.engine.code.CodeSettings;
 import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.plugin.PluginRegistry;
 import dev.wisp.engine.run.RunRequest;
@@ -40,11 +41,18 @@ public final class WispWorker implements AutoCloseable {
      */
     public static WispWorker start(WorkflowClient client, String taskQueue, PluginRegistry registry,
                                    RunRequest.AssetProvider assets, Redactor secrets, int workflowCache) {
+        return start(client, taskQueue, registry, assets, secrets, workflowCache, CodeSettings.off());
+    }
+
+    /** As above; code blocks run on this worker with {@code code} (off unless its operator allowed them). */
+    public static WispWorker start(WorkflowClient client, String taskQueue, PluginRegistry registry,
+                                   RunRequest.AssetProvider assets, Redactor secrets, int workflowCache,
+                                   CodeSettings code) {
         WorkerFactory factory = WorkerFactory.newInstance(client, io.temporal.worker.WorkerFactoryOptions.newBuilder()
                 .setWorkflowCacheSize(workflowCache).build());
         SystemTime time = new SystemTime();
         WorkerActivities activities = register(factory.newWorker(taskQueue), registry, assets, secrets, time,
-                HEARTBEAT_EVERY);
+                HEARTBEAT_EVERY, code);
         factory.start();
         return new WispWorker(factory, activities, time);
     }
@@ -57,10 +65,17 @@ public final class WispWorker implements AutoCloseable {
     public static WorkerActivities register(Worker worker, PluginRegistry registry, RunRequest.AssetProvider assets,
                                             Redactor secrets, dev.wisp.engine.time.TimeSource time,
                                             Duration heartbeatEvery) {
+        return register(worker, registry, assets, secrets, time, heartbeatEvery, CodeSettings.off());
+    }
+
+    /** As above; code blocks run on this worker with {@code code}. */
+    public static WorkerActivities register(Worker worker, PluginRegistry registry, RunRequest.AssetProvider assets,
+                                            Redactor secrets, dev.wisp.engine.time.TimeSource time,
+                                            Duration heartbeatEvery, CodeSettings code) {
         worker.registerWorkflowImplementationFactory(WispWorkflow.class, () -> new WispRun(registry),
                 WorkflowImplementationOptions.newBuilder()
                         .setFailWorkflowExceptionTypes(NonDeterministicException.class).build());
-        WorkerActivities activities = new WorkerActivities(registry, assets, secrets, time, heartbeatEvery);
+        WorkerActivities activities = new WorkerActivities(registry, assets, secrets, time, heartbeatEvery, code);
         worker.registerActivitiesImplementations(activities);
         return activities;
     }
