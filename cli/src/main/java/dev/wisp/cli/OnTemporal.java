@@ -43,10 +43,25 @@ final class OnTemporal {
     }
 
     static Cluster connect(TemporalOptions o) {
+        dev.wisp.temporal.Encryption keys = encryption(o);
         try {
             return Cluster.connect(new Cluster.Options(o.target, o.namespace, o.taskQueue, o.caCert, o.clientCert,
-                    o.clientKey), CONNECT_TIMEOUT);
+                    o.clientKey, keys), CONNECT_TIMEOUT);
         } catch (Cluster.ClusterException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The payload keys: the key file's, else those of WISP_TEMPORAL_KEYS, else none (payloads in clear). */
+    static dev.wisp.temporal.Encryption encryption(TemporalOptions o) {
+        String variable = System.getenv(dev.wisp.temporal.Encryption.VARIABLE);
+        try {
+            if (o.keyFile != null) {
+                return dev.wisp.temporal.Encryption.read(o.keyFile);
+            }
+            return variable == null || variable.isBlank() ? null
+                    : dev.wisp.temporal.Encryption.parse(variable, "$" + dev.wisp.temporal.Encryption.VARIABLE);
+        } catch (dev.wisp.temporal.Encryption.KeyException e) {
             throw new UsageException(e.getMessage());
         }
     }
@@ -66,7 +81,9 @@ final class OnTemporal {
         err.println("wisp worker: polling task queue " + cluster.options().taskQueue() + " of namespace "
                 + cluster.options().namespace() + " at " + o.target + " (" + assets.configs().size() + " asset"
                 + (assets.configs().size() == 1 ? "" : "s") + (code.allowed() ? "; code blocks run with "
-                + code.python() : "; code blocks off") + "); stop it with SIGTERM or Ctrl-C");
+                + code.python() : "; code blocks off") + (cluster.options().encryption() == null ? ""
+                : "; payloads encrypted with key '" + cluster.options().encryption().encryptingKey() + "'")
+                + "); stop it with SIGTERM or Ctrl-C");
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -88,11 +105,11 @@ final class OnTemporal {
                    RunWatcher watcher, PrintWriter out, PrintWriter err) throws InterruptedException {
         List<String> passwords = dev.wisp.engine.runs.Runs.passwordInputs(pb).stream()
                 .filter(inputs::containsKey).toList();
-        if (!passwords.isEmpty()) {
+        if (!passwords.isEmpty() && encryption(c.temporal) == null) {
             throw new UsageException("password input" + (passwords.size() == 1 ? " " : "s ")
                     + String.join(", ", passwords) + " cannot go to Temporal: its history would keep "
-                    + (passwords.size() == 1 ? "it" : "them") + " in clear; put the secret in the assets file the "
-                    + "workers read instead");
+                    + (passwords.size() == 1 ? "it" : "them") + " in clear; encrypt the payloads "
+                    + "(--temporal-key-file, docs/temporal.md) or put the secret in the assets file the workers read");
         }
         String text;
         try {

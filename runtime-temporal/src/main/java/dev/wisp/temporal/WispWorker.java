@@ -60,7 +60,8 @@ public final class WispWorker implements AutoCloseable {
     /**
      * Registers Wisp's workflow and activities on a worker (tests use it with Temporal's test environment). A
      * workflow whose history no longer matches this code (the code changed under a running workflow) fails with
-     * Temporal's non-determinism error instead of retrying its task for ever.
+     * Temporal's non-determinism error instead of retrying its task for ever; so does one whose payloads this
+     * worker cannot decrypt (another key file).
      */
     public static WorkerActivities register(Worker worker, PluginRegistry registry, RunRequest.AssetProvider assets,
                                             Redactor secrets, dev.wisp.engine.time.TimeSource time,
@@ -74,7 +75,10 @@ public final class WispWorker implements AutoCloseable {
                                             Duration heartbeatEvery, CodeSettings code) {
         worker.registerWorkflowImplementationFactory(WispWorkflow.class, () -> new WispRun(registry),
                 WorkflowImplementationOptions.newBuilder()
-                        .setFailWorkflowExceptionTypes(NonDeterministicException.class).build());
+                        .setFailWorkflowExceptionTypes(NonDeterministicException.class,
+                                // a run this worker cannot decrypt fails saying so, instead of retrying for ever
+                                io.temporal.payload.codec.PayloadCodecException.class,
+                                io.temporal.common.converter.DataConverterException.class).build());
         WorkerActivities activities = new WorkerActivities(registry, assets, secrets, time, heartbeatEvery, code);
         worker.registerActivitiesImplementations(activities);
         return activities;
