@@ -200,6 +200,9 @@ class TemporalConformanceTest {
         }
     }
 
+    /** Told of each run's end while its test service is still up (ExampleHistoriesTest reads the histories). */
+    static java.util.function.Consumer<TestWorkflowEnvironment> ended = env -> { };
+
     static RunOutcome run(java.util.function.Function<TimeSource, RunRequest> make, PluginRegistry apps) {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setInitialTime(Instant.parse("2026-01-01T00:00:00Z")).build());
@@ -209,7 +212,9 @@ class TemporalConformanceTest {
             WispWorker.register(env.newWorker("conformance"), apps, req.assets(), Redactor.none(), time,
                     Duration.ofSeconds(1), req.code());
             env.start();
-            String file = req.playbook().file();
+            // the playbook as named from here (../playbooks/x.yaml): no path of this machine in the histories
+            Path named = Path.of(req.playbook().file());
+            String file = (named.isAbsolute() ? Path.of("").toAbsolutePath().relativize(named) : named).toString();
             Wire.RunInput input = RunInputs.of("test", file, read(file), TemporalConformanceTest::read, req.inputs(),
                     new dev.wisp.engine.run.Events.Event(req.container(), req.artifacts()), req.maxConcurrency(),
                     "test");
@@ -221,6 +226,7 @@ class TemporalConformanceTest {
             while (System.nanoTime() < deadline) {
                 Wire.RunEnd end = ended(env, run);
                 if (end != null) {
+                    ended.accept(env);
                     JOURNAL.clear();
                     JOURNAL.addAll(end.journal());
                     end.journal().forEach(line -> req.journal().record(JournalCodec.decode(line)));
