@@ -40,7 +40,7 @@ class ExampleHistoriesTest {
                 System.getenv()).isPresent(), "python3 is needed to record the example with a code block");
         PluginRegistry registry = PluginRegistry.load(getClass().getClassLoader(), Optional.empty());
         Validator validator = new Validator(registry.catalog());
-        TestRunner runner = new TestRunner(registry, TemporalConformanceTest::run);
+        TestRunner runner = new TestRunner(registry, TemporalConformanceTest.TEMPORAL);
         Files.createDirectories(OUT);
         try (Stream<Path> old = Files.list(OUT)) {
             for (Path f : old.filter(p -> p.toString().endsWith(".json")).toList()) {

@@ -29,7 +29,7 @@ public final class Wire {
      *                       beside its playbook (see {@link dev.wisp.dsl.parse.PlaybookLoader#codeFileKey}); null in
      *                       histories of older versions (none then)
      * @param prior          the journal of the run before it suspended (masked lines), when this workflow resumes it;
-     *                       null or empty for a new run
+     *                       null or empty for a new run. The workflow's own journal holds only what follows
      */
     public record RunInput(String runId, String playbookFile, String playbookText, Map<String, String> subPlaybooks,
                            Map<String, Object> inputs, Map<String, Object> container, List<Object> artifacts,

@@ -80,6 +80,7 @@ public final class WispRun implements WispWorkflow {
     private final Map<String, Object> codeSaved = new LinkedHashMap<>();
     private final Map<String, Object> codeFormats = new LinkedHashMap<>();
     private Wire.RunInput input;
+    private List<JournalEvent> prior = List.of();
     private Playbook playbook;
     private RunOutcome outcome;
 
@@ -108,8 +109,18 @@ public final class WispRun implements WispWorkflow {
         Map<String, Wire.AssetInfo> assets = names.isEmpty() ? Map.of()
                 : Workflow.newActivityStub(WispActivities.class, ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofMinutes(1)).build()).assets(names);
+        // a resumed run (it had suspended): the scheduler goes on from its journal, as the embedded engine's resume
+        prior = in.priorOrNone().stream().map(JournalCodec::decode).toList();
+        for (JournalEvent e : prior) {
+            if (e instanceof JournalEvent.ExecutionFinished f && playbook.blocks().get(f.block())
+                    instanceof Block.CodeBlock) {
+                List<Map<String, Object>> saved = CodeApp.saved(f.result());
+                codeSaved.putAll(saved.get(0));
+                codeFormats.putAll(saved.get(1));
+            }
+        }
         Scheduler scheduler = new Scheduler(in.runId(), playbook, new RunData(in.container(), in.artifacts(), inputs),
-                resolve(playbook, assets), in.maxConcurrency(), List.of());
+                resolve(playbook, assets), in.maxConcurrency(), prior);
         apply(scheduler.on(new Step.Start(now())));
         try {
             while (outcome == null) {
@@ -317,7 +328,8 @@ public final class WispRun implements WispWorkflow {
                 .setCancellationType(ChildWorkflowCancellationType.TRY_CANCEL).build());
         Wire.RunInput ci = new Wire.RunInput(input.runId() + "/" + s.block(), path, text, input.subPlaybooks(),
                 s.inputs(), input.container(), input.artifacts(), input.maxConcurrency(), chain, input.wispVersion(),
-                input.codeFiles(), List.of());
+                input.codeFiles(), Runtimes.childPrior(s.block(), prior).stream()
+                .map(e -> JournalCodec.encode(e, Redactor.none())).toList());
         scoped(s.id(), () -> Async.function(child::run, ci), (end, failure) -> {
             if (failure != null) {
                 inbox.add(new Step.ChildDone(now(), s.id(), new RunOutcome(RunOutcome.Status.FAILED,
