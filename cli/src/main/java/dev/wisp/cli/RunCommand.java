@@ -171,8 +171,9 @@ final class RunCommand implements Callable<Integer> {
             return onTemporal(pb, givenInputs, parsedEvents != null ? parsedEvents : List.of(ev), given, err, out);
         }
         if (temporal.anyOther() || detach) {
-            throw new UsageException((detach ? "--detach" : "--namespace, --task-queue, --temporal-key-file and the --tls options")
-                    + " go with --temporal HOST:PORT");
+            throw new UsageException((detach ? "--detach"
+                    : "--namespace, --task-queue, --temporal-key-file and the --tls options") + " go with --temporal "
+                    + "HOST:PORT");
         }
         try (RunSupport.Simulations sims = simulate ? RunSupport.simulate(pb, assetConfigs) : null;
              SystemTime time = new SystemTime();

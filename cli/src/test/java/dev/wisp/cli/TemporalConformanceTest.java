@@ -57,7 +57,7 @@ import org.junit.jupiter.api.Test;
  */
 class TemporalConformanceTest {
     private static final Path SUITE = Path.of("../conformance");
-    /** Real time a case may take: more than the embedded runner's, since the test service waits in real time while work runs. */
+    /** Real time a case may take: more than the embedded runner's (the test service waits in real time for work). */
     private static final long REAL_TIME_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** How far test time moves between looks at the run's questions. */
     private static final Duration STEP = Duration.ofSeconds(30);
