@@ -43,20 +43,35 @@ final class OnTemporal {
     }
 
     static Cluster connect(TemporalOptions o) {
+        dev.wisp.temporal.Encryption keys = encryption(o);
         try {
             return Cluster.connect(new Cluster.Options(o.target, o.namespace, o.taskQueue, o.caCert, o.clientCert,
-                    o.clientKey), CONNECT_TIMEOUT);
+                    o.clientKey, keys), CONNECT_TIMEOUT);
         } catch (Cluster.ClusterException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
+    /** The payload keys: the key file's, else those of WISP_TEMPORAL_KEYS, else none (payloads in clear). */
+    static dev.wisp.temporal.Encryption encryption(TemporalOptions o) {
+        String variable = System.getenv(dev.wisp.temporal.Encryption.VARIABLE);
+        try {
+            if (o.keyFile != null) {
+                return dev.wisp.temporal.Encryption.read(o.keyFile);
+            }
+            return variable == null || variable.isBlank() ? null
+                    : dev.wisp.temporal.Encryption.parse(variable, "$" + dev.wisp.temporal.Encryption.VARIABLE);
+        } catch (dev.wisp.temporal.Encryption.KeyException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     /** {@code wisp worker}: runs workflows and activities until SIGTERM or Ctrl-C, then stops cleanly. */
-    static int worker(TemporalOptions o, Assets assets, PluginRegistry registry, int workflowCache, PrintWriter err)
-            throws InterruptedException {
+    static int worker(TemporalOptions o, Assets assets, PluginRegistry registry, int workflowCache,
+                      dev.wisp.engine.code.CodeSettings code, PrintWriter err) throws InterruptedException {
         Cluster cluster = connect(o);
         WispWorker worker = WispWorker.start(cluster.client(), cluster.options().taskQueue(), registry, assets,
-                Redactor.of(assets.configs().values()), workflowCache, Main.VERSION);
+                Redactor.of(assets.configs().values()), workflowCache, code, Main.VERSION);
         worker.log(line -> {
             synchronized (err) {
                 err.println("wisp worker: " + line);
@@ -65,7 +80,10 @@ final class OnTemporal {
         });
         err.println("wisp worker: polling task queue " + cluster.options().taskQueue() + " of namespace "
                 + cluster.options().namespace() + " at " + o.target + " (" + assets.configs().size() + " asset"
-                + (assets.configs().size() == 1 ? "" : "s") + "); stop it with SIGTERM or Ctrl-C");
+                + (assets.configs().size() == 1 ? "" : "s") + (code.allowed() ? "; code blocks run with "
+                + code.python() : "; code blocks off") + (cluster.options().encryption() == null ? ""
+                : "; payloads encrypted with key '" + cluster.options().encryption().encryptingKey() + "'")
+                + "); stop it with SIGTERM or Ctrl-C");
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -87,11 +105,11 @@ final class OnTemporal {
                    RunWatcher watcher, PrintWriter out, PrintWriter err) throws InterruptedException {
         List<String> passwords = dev.wisp.engine.runs.Runs.passwordInputs(pb).stream()
                 .filter(inputs::containsKey).toList();
-        if (!passwords.isEmpty()) {
+        if (!passwords.isEmpty() && encryption(c.temporal) == null) {
             throw new UsageException("password input" + (passwords.size() == 1 ? " " : "s ")
                     + String.join(", ", passwords) + " cannot go to Temporal: its history would keep "
-                    + (passwords.size() == 1 ? "it" : "them") + " in clear; put the secret in the assets file the "
-                    + "workers read instead");
+                    + (passwords.size() == 1 ? "it" : "them") + " in clear; encrypt the payloads "
+                    + "(--temporal-key-file, docs/temporal.md) or put the secret in the assets file the workers read");
         }
         String text;
         try {
@@ -141,7 +159,8 @@ final class OnTemporal {
         try {
             return Files.readString(Path.of(path));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sub-playbook " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + path + " (a sub-playbook or code file of the run): "
+                    + e.getMessage(), e);
         }
     }
 

@@ -85,7 +85,8 @@ final class ResumeCommand implements Callable<Integer> {
                     main.spec.commandLine().getOut(), err);
         }
         if (detach || temporal.anyOther()) {
-            throw new UsageException("--detach, --namespace, --task-queue and the --tls options go with --temporal");
+            throw new UsageException("--detach, --namespace, --task-queue, --temporal-key-file and the --tls options "
+                    + "go with --temporal");
         }
         try (SystemTime time = new SystemTime();
              Runs runs = new Runs(main.registry(), new RunStore(runsDir), time)) {

@@ -153,8 +153,12 @@ final class RunCommand implements Callable<Integer> {
         RunRequest.SubPlaybookSource subs = subPlaybooks(validator);
         RunSupport.GivenAnswers given = RunSupport.answers(answers, answersFile);
         RunSupport.checkAnswers(given, pb, subs, assetConfigs);
-        dev.wisp.engine.code.CodeSettings codeSettings = dev.wisp.cli.code.CodeGate.settings(playbook, pb, subs,
-                allowCode);
+        // on Temporal the Python runs on the workers (wisp worker --allow-code): only the run's own consent here
+        dev.wisp.engine.code.CodeSettings codeSettings = temporal.given() ? null
+                : dev.wisp.cli.code.CodeGate.settings(playbook, pb, subs, allowCode);
+        if (temporal.given()) {
+            dev.wisp.cli.code.CodeGate.check(playbook, pb, subs, allowCode);
+        }
         if (maxConcurrency < 1) {
             throw new UsageException("--max-concurrency must be at least 1");
         }
@@ -168,8 +172,9 @@ final class RunCommand implements Callable<Integer> {
             return onTemporal(pb, givenInputs, parsedEvents != null ? parsedEvents : List.of(ev), given, err, out);
         }
         if (temporal.anyOther() || detach) {
-            throw new UsageException((detach ? "--detach" : "--namespace, --task-queue and the --tls options")
-                    + " go with --temporal HOST:PORT");
+            throw new UsageException((detach ? "--detach"
+                    : "--namespace, --task-queue, --temporal-key-file and the --tls options") + " go with --temporal "
+                    + "HOST:PORT");
         }
         try (RunSupport.Simulations sims = simulate ? RunSupport.simulate(pb, assetConfigs) : null;
              SystemTime time = new SystemTime();
@@ -227,8 +232,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The run on a Temporal cluster: what only this process could do (simulators, a terminal for prompts, code
-     * blocks, an HTML page) is refused; answers given now go with {@code wisp resume --temporal} once asked.
+     * The run on a Temporal cluster: what only this process could do (simulators, a terminal for prompts, an HTML
+     * page) is refused; answers given now go with {@code wisp resume --temporal} once asked.
      */
     private int onTemporal(Playbook pb, Map<String, Object> givenInputs, List<Events.Event> evs,
                            RunSupport.GivenAnswers given, PrintWriter err, PrintWriter out)

@@ -37,6 +37,10 @@ final class WorkerCommand implements Callable<Integer> {
             + "worker (no sticky queue: for Temporal's test server, see docs/temporal.md).")
     int workflowCache;
 
+    @Option(names = "--allow-code", description = "Run the code blocks of the runs this worker takes (Python, "
+            + "with WISP_PYTHON, else python3); without it they fail, naming this option.")
+    boolean allowCode;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!temporal.given()) {
@@ -47,6 +51,8 @@ final class WorkerCommand implements Callable<Integer> {
         if (workflowCache < 0) {
             throw new UsageException("--workflow-cache must be 0 or more");
         }
-        return OnTemporal.worker(temporal, loaded, main.registry(), workflowCache, main.spec.commandLine().getErr());
+        dev.wisp.engine.code.CodeSettings code = dev.wisp.cli.code.CodeGate.worker(allowCode);
+        return OnTemporal.worker(temporal, loaded, main.registry(), workflowCache, code,
+                main.spec.commandLine().getErr());
     }
 }

@@ -74,6 +74,19 @@ class CodeBlocksCliTest {
     }
 
     @Test
+    void aRunOnTemporalNeedsTheSamePermissionBeforeItConnects(@TempDir Path dir) throws IOException {
+        Path pb = Files.writeString(dir.resolve("shout.yaml"), PLAYBOOK);
+        CliRun refused = CliRun.of("run", pb.toString(), "--temporal", "127.0.0.1:1");
+        assertEquals(ExitCodes.USAGE, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("(shout): running Python from a playbook needs --allow-code"),
+                refused.err());
+        // allowed, it goes on to the cluster (none here): the Python runs on the workers, not in this process
+        CliRun allowed = CliRun.of("run", pb.toString(), "--temporal", "127.0.0.1:1", "--allow-code");
+        assertEquals(ExitCodes.USAGE, allowed.exit(), allowed.err());
+        assertTrue(allowed.err().contains("the Temporal service at 127.0.0.1:1 cannot be reached"), allowed.err());
+    }
+
+    @Test
     void codeInASubPlaybookNeedsThePermissionOfTheRunAndRunsWithIt(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("shout.yaml"), PLAYBOOK);
         Path parent = Files.writeString(dir.resolve("parent.yaml"), """

@@ -9,6 +9,7 @@ import dev.wisp.cli.validate.Validator;
 import dev.wisp.dsl.model.Playbook;
 import dev.wisp.dsl.model.PromptResponse;
 import dev.wisp.engine.journal.JournalCodec;
+import dev.wisp.engine.journal.JournalEvent;
 import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.plugin.PluginRegistry;
 import dev.wisp.engine.prompt.PromptOutcome;
@@ -56,35 +57,48 @@ import org.junit.jupiter.api.Test;
  */
 class TemporalConformanceTest {
     private static final Path SUITE = Path.of("../conformance");
-    private static final long REAL_TIME_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** Real time a case may take: more than the embedded runner's (the test service waits in real time for work). */
+    private static final long REAL_TIME_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** How far test time moves between looks at the run's questions. */
     private static final Duration STEP = Duration.ofSeconds(30);
 
     /**
-     * Cases whose expectations hold on the embedded engine's virtual clock only: the test service's clock moves in
-     * real time while work is done (between time skips), so durations and deadlines there are a few milliseconds
-     * later than the exact values these cases expect; and an action waiting past its block timeout keeps a running
-     * activity, during which the test service does not skip time.
+     * Cases whose expectations hold on a virtual clock only, each with what it expects and what Temporal's test
+     * service gives. The embedded {@code wisp test} moves its clock only at timers, when the run is idle, so work
+     * takes no time. The test service skips time only while nothing is in flight: while the test sets it up, while a
+     * workflow task or an activity (even a mock's) runs, its clock moves in real time, and the workflow's time
+     * (which stamps every event) moves with it. Measured on a loaded 2-core machine: a run asks its first prompt 0.1
+     * to 14 s after 00:00:00, and three iterations of a repeat take 2m plus 0.5 s. These cases compare that time
+     * exactly (a deadline to the second, a duration to the millisecond), so they cannot hold there; the rest of each
+     * behaviour (the escalation, the repeat's failure, the timeout) is run by other cases.
+     * {@code -Dwisp.conformance.clock=true} runs them anyway, to see.
      */
     static final Map<String, String> CLOCK = Map.of(
             "approvals.test.yaml > past the SLA it escalates to the secondary owners",
-            "expects the escalated deadline at exactly 02:00:00Z",
+            "expects the approval's deadline at exactly 01:00:00Z and the escalated one at 02:00:00Z",
+            "approvals.test.yaml > a suspended approval resumed after its SLA has escalated",
+            "expects the approval's deadline at exactly 01:00:00Z",
+            "prompts.test.yaml > resumed with the answer, it goes on without repeating anything",
+            "expects the prompt's deadline at exactly 00:30:00Z",
             "repeat.test.yaml > a repeat that runs out of iterations is a failure of the block",
-            "expects the elapsed time to be exactly 2m",
+            "expects the repeat's elapsed time to be exactly 2m (the workers' work takes real milliseconds)",
             "timeouts.test.yaml > an action past its timeout fails, and the run goes on",
-            "the action sleeps for an hour of test time in a running activity");
+            "the action sleeps 10 min of test time in a running activity, during which the test service does not "
+                    + "skip time: its 10 s block timeout and the next block's 5 s take real time, near the 30 s limit");
+
+    /** The last run's journal (shown with a failure in a narrow run). */
+    private static final List<String> JOURNAL = new ArrayList<>();
+    private static final boolean PYTHON = dev.wisp.engine.code.Python.find(
+            dev.wisp.engine.code.CodeSettings.DEFAULT_PYTHON, System.getenv()).isPresent();
 
     /** Why a case is not run on Temporal, or null when it is. */
     static String leftOut(Path file, TestFile.TestCase c) {
         String clock = CLOCK.get(file.getFileName() + " > " + c.name());
-        if (clock != null) {
+        if (clock != null && !Boolean.getBoolean("wisp.conformance.clock")) {
             return "exact virtual time: " + clock;
         }
-        if (file.getParent().getFileName().toString().equals("code")) {
-            return "code blocks do not run on Temporal workers yet";
-        }
-        if (c.resume() != null) {
-            return "a resume from a journal is the embedded engine's; on Temporal the run waits instead";
+        if (file.getParent().getFileName().toString().equals("code") && !PYTHON) {
+            return "python3 is not on the PATH: code blocks cannot run";
         }
         return null;
     }
@@ -93,35 +107,48 @@ class TemporalConformanceTest {
     void theSuitePassesOnTemporal() throws IOException {
         PluginRegistry registry = PluginRegistry.load(getClass().getClassLoader(), Optional.empty());
         Validator validator = new Validator(registry.catalog());
-        TestRunner runner = new TestRunner(registry, TemporalConformanceTest::run);
+        TestRunner runner = new TestRunner(registry, TEMPORAL);
         List<String> failures = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int passed = 0;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(SUITE)) {
-            files = walk.filter(p -> p.toString().endsWith(".test.yaml")).sorted().toList();
+            // -Dwisp.conformance.only=PART runs only the files whose path has PART (for a narrow run by hand)
+            String only = System.getProperty("wisp.conformance.only", "");
+            files = walk.filter(p -> p.toString().endsWith(".test.yaml") && p.toString().contains(only)).sorted()
+                    .toList();
         }
         for (Path f : files) {
             TestFile tf = TestFile.read(f, f.toString());
             Playbook pb = validator.validate(tf.playbook()).playbook().orElseThrow();
             for (TestFile.TestCase c : tf.cases()) {
                 String why = leftOut(f, c);
+                if (!c.name().contains(System.getProperty("wisp.conformance.case", ""))) {
+                    continue;
+                }
                 if (why != null) {
                     skipped.add(f.getFileName() + " > " + c.name() + ": " + why);
                     continue;
                 }
-                TestRunner.Result r = runner.run(pb, c, RunCommand.subPlaybooks(validator));
+                // the code cases run their Python on the worker, as wisp worker --allow-code does
+                TestRunner.Result r = runner.run(pb, c, RunCommand.subPlaybooks(validator),
+                        f.getParent().getFileName().toString().equals("code")
+                                ? dev.wisp.engine.code.CodeSettings.allowed(null)
+                                : dev.wisp.engine.code.CodeSettings.off());
                 if (r.passed()) {
                     passed++;
                 } else {
-                    failures.add(f.getFileName() + " > " + c.name() + ": " + r.failures());
+                    failures.add(f.getFileName() + " > " + c.name() + ": " + r.failures() + (System.getProperty("wisp.conformance.only") == null ? ""
+                            : " journal: " + String.join("\n", JOURNAL)));
                 }
             }
         }
         System.out.println("conformance on Temporal: " + passed + " passed, " + failures.size() + " failed, "
                 + skipped.size() + " left out:\n  " + String.join("\n  ", skipped));
         assertEquals(List.of(), failures, "every case run on Temporal passes as on the embedded engine");
-        assertTrue(passed >= 70, "most of the suite runs on Temporal: " + passed);
+        if (System.getProperty("wisp.conformance.only") == null) {
+            assertTrue(passed >= 70, "most of the suite runs on Temporal: " + passed);
+        }
     }
 
     /** Test time, as the test service keeps it: an app's waits end when the service's time reaches them. */
@@ -182,40 +209,105 @@ class TemporalConformanceTest {
         }
     }
 
-    static RunOutcome run(java.util.function.Function<TimeSource, RunRequest> make, PluginRegistry apps) {
+    /** Told of each run's end while its test service is still up (ExampleHistoriesTest reads the histories). */
+    static java.util.function.Consumer<TestWorkflowEnvironment> ended = env -> { };
+
+    /** Wisp on Temporal as the test runner's runtime. */
+    static final TestRunner.Runtime TEMPORAL = new TestRunner.Runtime() {
+        @Override
+        public RunOutcome run(java.util.function.Function<TimeSource, RunRequest> request, PluginRegistry apps) {
+            return TemporalConformanceTest.run(request, null, null, apps);
+        }
+
+        @Override
+        public RunOutcome runAndResume(java.util.function.Function<TimeSource, RunRequest> request, Duration after,
+                                       java.util.function.BiFunction<TimeSource, List<JournalEvent>, RunRequest>
+                                               resumed, PluginRegistry apps) {
+            return TemporalConformanceTest.run(request, after, resumed, apps);
+        }
+    };
+
+    /**
+     * Runs a case's run as a workflow; when it suspends and the case resumes it, {@code after} later (skipped by the
+     * test service) a new workflow of the same id goes on from its journal, as {@code wisp resume} does.
+     */
+    static RunOutcome run(java.util.function.Function<TimeSource, RunRequest> make, Duration after,
+                          java.util.function.BiFunction<TimeSource, List<JournalEvent>, RunRequest> resumed,
+                          PluginRegistry apps) {
+        long deadline = System.nanoTime() + REAL_TIME_NANOS;
+        Wire.RunInput[] input = new Wire.RunInput[1];
+        RunRequest[] first = new RunRequest[1];
+        Wire.RunEnd end = onService(Instant.parse("2026-01-01T00:00:00Z"), apps, make, (env, time, req) -> {
+            first[0] = req;
+            // the playbook as named from here (../playbooks/x.yaml): no path of this machine in the histories
+            Path named = Path.of(req.playbook().file());
+            String file = (named.isAbsolute() ? Path.of("").toAbsolutePath().relativize(named) : named).toString();
+            input[0] = RunInputs.of("test", file, read(file), TemporalConformanceTest::read, req.inputs(),
+                    new dev.wisp.engine.run.Events.Event(req.container(), req.artifacts()), req.maxConcurrency(),
+                    "test");
+            return drive(env, time, req, input[0], deadline);
+        });
+        if (end != null && "suspended".equals(end.status()) && resumed != null) {
+            // resumed {@code after} later, from its journal, on a service of its own (a sleep of the test service
+            // with no workflow running skips on to its internal timers, years away)
+            List<String> journal = List.copyOf(end.journal());
+            List<JournalEvent> prior = journal.stream().map(JournalCodec::decode).toList();
+            Instant at = prior.get(prior.size() - 1).time().plus(after);
+            end = onService(at, apps, t -> resumed.apply(t, prior), (env, time, req) -> drive(env, time, req,
+                    input[0].resumed("test", journal), deadline));
+        }
+        return end == null ? null : WispRun.outcome(end);
+    }
+
+    /** What {@code work} does with a test service whose time starts at {@code start}, and a worker on it. */
+    private static Wire.RunEnd onService(Instant start, PluginRegistry apps,
+                                         java.util.function.Function<TimeSource, RunRequest> make,
+                                         OnService work) {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setInitialTime(Instant.parse("2026-01-01T00:00:00Z")).build());
+                .setInitialTime(start).build());
         try {
             ServiceTime time = new ServiceTime(env);
             RunRequest req = make.apply(time);
             WispWorker.register(env.newWorker("conformance"), apps, req.assets(), Redactor.none(), time,
-                    Duration.ofSeconds(1));
+                    Duration.ofSeconds(1), req.code());
             env.start();
-            String file = req.playbook().file();
-            Wire.RunInput input = RunInputs.of("test", file, read(file), TemporalConformanceTest::read, req.inputs(),
-                    new dev.wisp.engine.run.Events.Event(req.container(), req.artifacts()), req.maxConcurrency(),
-                    "test");
-            WorkflowStub run = env.getWorkflowClient().newUntypedWorkflowStub(WispWorkflow.TYPE,
-                    WorkflowOptions.newBuilder().setWorkflowId("test").setTaskQueue("conformance").build());
-            run.start(input);
-            Set<String> asked = new HashSet<>();
-            long deadline = System.nanoTime() + REAL_TIME_NANOS;
-            while (System.nanoTime() < deadline) {
-                Wire.RunEnd end = ended(env, run);
-                if (end != null) {
-                    end.journal().forEach(line -> req.journal().record(JournalCodec.decode(line)));
-                    return WispRun.outcome(end);
-                }
-                answer(env, req, asked);
-                Instant next = time.fire();
-                Duration step = next == null ? STEP : Duration.between(time.now(), next);
-                env.sleep(step.isNegative() || step.isZero() ? Duration.ofMillis(1)
-                        : step.compareTo(STEP) > 0 ? STEP : step);
-            }
-            return null;
+            return work.run(env, time, req);
         } finally {
             env.close();
         }
+    }
+
+    private interface OnService {
+        Wire.RunEnd run(TestWorkflowEnvironment env, ServiceTime time, RunRequest req);
+    }
+
+    /** Starts the run's workflow, answers its questions, moves time, until it ends (its end) or the deadline (null). */
+    private static Wire.RunEnd drive(TestWorkflowEnvironment env, ServiceTime time, RunRequest req,
+                                     Wire.RunInput input, long deadline) {
+        WorkflowStub run = env.getWorkflowClient().newUntypedWorkflowStub(WispWorkflow.TYPE,
+                WorkflowOptions.newBuilder().setWorkflowId("test").setTaskQueue("conformance").build());
+        run.start(input);
+        Set<String> asked = new HashSet<>();
+        while (System.nanoTime() < deadline) {
+            Wire.RunEnd end = ended(env, run);
+            if (end != null) {
+                ended.accept(env);
+                JOURNAL.clear();
+                JOURNAL.addAll(end.journal());
+                end.journal().forEach(line -> req.journal().record(JournalCodec.decode(line)));
+                return end;
+            }
+            answer(env, req, asked);
+            Instant next = time.fire();
+            Duration step = next == null ? STEP : Duration.between(time.now(), next);
+            env.sleep(step.isNegative() || step.isZero() ? Duration.ofMillis(1)
+                    : step.compareTo(STEP) > 0 ? STEP : step);
+        }
+        JOURNAL.clear();
+        @SuppressWarnings("unchecked")
+        List<String> sofar = run.query("journal", List.class, 0);
+        JOURNAL.addAll(sofar);
+        return null;
     }
 
     /** The run's end once its workflow has closed (looked up without waiting), else null. */
@@ -237,7 +329,13 @@ class TemporalConformanceTest {
             String id = execution.getExecution().getWorkflowId();
             WorkflowStub stub = env.getWorkflowClient().newUntypedWorkflowStub(id, Optional.empty(),
                     Optional.of(WispWorkflow.TYPE));
-            for (Wire.Question q : stub.query("questions", Wire.Question[].class)) {
+            Wire.Question[] waiting;
+            try {
+                waiting = stub.query("questions", Wire.Question[].class);
+            } catch (io.temporal.client.WorkflowQueryException notStarted) {
+                continue; // a resumed run whose start is still delayed: nothing asked yet
+            }
+            for (Wire.Question q : waiting) {
                 if (!asked.add(id + "#" + q.id())) {
                     continue;
                 }

@@ -49,12 +49,19 @@ public final class Cluster implements AutoCloseable {
      * @param caCert     a PEM file of the CA that signed the service's certificate (TLS), or null
      * @param clientCert a PEM file of this client's certificate (mTLS, Temporal Cloud), or null
      * @param clientKey  a PEM file (PKCS#8) of its key, or null
+     * @param encryption the keys every payload is encrypted with, or null (payloads in clear)
      */
     public record Options(String target, String namespace, String taskQueue, Path caCert, Path clientCert,
-                          Path clientKey) {
+                          Path clientKey, Encryption encryption) {
         public Options {
             namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
             taskQueue = taskQueue == null || taskQueue.isBlank() ? WispWorker.DEFAULT_TASK_QUEUE : taskQueue;
+        }
+
+        /** Options without payload encryption. */
+        public Options(String target, String namespace, String taskQueue, Path caCert, Path clientCert,
+                       Path clientKey) {
+            this(target, namespace, taskQueue, caCert, clientCert, clientKey, null);
         }
 
         boolean tls() {
@@ -88,8 +95,11 @@ public final class Cluster implements AutoCloseable {
     private Cluster(Options options, WorkflowServiceStubs service) {
         this.options = options;
         this.service = service;
-        this.client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder()
-                .setNamespace(options.namespace()).build());
+        WorkflowClientOptions.Builder b = WorkflowClientOptions.newBuilder().setNamespace(options.namespace());
+        if (options.encryption() != null) {
+            b.setDataConverter(options.encryption().converter()); // workers take their client's converter too
+        }
+        this.client = WorkflowClient.newInstance(service, b.build());
     }
 
     /** Connects, waiting at most {@code timeout} for the service to answer. */
@@ -191,6 +201,8 @@ public final class Cluster implements AutoCloseable {
             @SuppressWarnings("unchecked")
             List<String> lines = stub(runId).query("journal", List.class, from);
             return lines.stream().map(JournalCodec::decode).toList();
+        } catch (io.temporal.common.converter.DataConverterException e) {
+            throw unreadable(runId, e);
         } catch (WorkflowNotFoundException e) {
             throw new ClusterException("no run " + runId + " in namespace " + options.namespace(), e);
         } catch (io.temporal.client.WorkflowServiceException e) {
@@ -203,12 +215,20 @@ public final class Cluster implements AutoCloseable {
     public List<Wire.Question> questions(String runId) {
         try {
             return List.of(stub(runId).query("questions", Wire.Question[].class));
+        } catch (io.temporal.common.converter.DataConverterException e) {
+            throw unreadable(runId, e);
         } catch (WorkflowNotFoundException e) {
             throw new ClusterException("no run " + runId + " in namespace " + options.namespace(), e);
         } catch (io.temporal.client.WorkflowServiceException e) {
             throw new ClusterException("no worker answered for run " + runId + " (" + rootMessage(e) + "); is a "
                     + "wisp worker running on task queue " + options.taskQueue() + "?", e);
         }
+    }
+
+    /** A run whose payloads this process cannot decrypt (or read): what to do about it. */
+    private ClusterException unreadable(String runId, RuntimeException e) {
+        return new ClusterException("the data of run " + runId + " cannot be read here: " + rootMessage(e)
+                + (options.encryption() == null ? " (is it encrypted? give --temporal-key-file)" : ""), e);
     }
 
     /** Answers a question of the run. */
@@ -272,6 +292,8 @@ public final class Cluster implements AutoCloseable {
             throw new ClusterException("no run " + runId + " in namespace " + options.namespace(), e);
         } catch (WorkflowFailedException e) {
             throw new ClusterException("the run's workflow failed: " + rootMessage(e) + hint(e), e);
+        } catch (io.temporal.common.converter.DataConverterException e) {
+            throw unreadable(runId, e);
         }
     }
 

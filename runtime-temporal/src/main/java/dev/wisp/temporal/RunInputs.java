@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Builds a run's workflow input on the client: the playbook's text and that of every sub-playbook it may call. */
+/**
+ * Builds a run's workflow input on the client: the playbook's text, that of every sub-playbook it may call, and that
+ * of every code file their code blocks name.
+ */
 public final class RunInputs {
     private RunInputs() {
     }
@@ -34,7 +37,7 @@ public final class RunInputs {
      * @param runId          the run's id
      * @param file           the playbook's file as named by the user
      * @param text           its text
-     * @param read           reads a playbook file's text by its path (relative to the client's directory), or
+     * @param read           reads a playbook or code file's text by its path (relative to the client's directory), or
      *                       throws IllegalArgumentException saying why it cannot
      * @param inputs         the inputs
      * @param event          the event
@@ -45,6 +48,7 @@ public final class RunInputs {
                                    Map<String, Object> inputs, Events.Event event, int maxConcurrency,
                                    String version) {
         Map<String, String> subs = new LinkedHashMap<>();
+        Map<String, String> code = new LinkedHashMap<>();
         Deque<String[]> todo = new ArrayDeque<>();
         todo.add(new String[] {file, text});
         PlaybookLoader loader = new PlaybookLoader(List.of());
@@ -56,6 +60,9 @@ public final class RunInputs {
                 continue; // the worker reports it when the run gets there
             }
             for (Block b : pb.blocks().values()) {
+                if (b instanceof Block.CodeBlock c && c.file() != null) {
+                    code.computeIfAbsent(PlaybookLoader.codeFileKey(next[0], c.file()), read);
+                }
                 if (b instanceof Block.PlaybookBlock p) {
                     String path = childPath(next[0], p.playbook());
                     if (!subs.containsKey(path)) {
@@ -67,6 +74,6 @@ public final class RunInputs {
             }
         }
         return new Wire.RunInput(runId, file.replace('\\', '/'), text, subs, inputs, event.container(),
-                event.artifacts(), maxConcurrency, List.of(), version);
+                event.artifacts(), maxConcurrency, List.of(), version, code, List.of());
     }
 }

@@ -25,10 +25,47 @@ public final class Wire {
      * @param maxConcurrency executions at once across the run
      * @param chain          the playbook files of the parents of a sub-playbook run, outermost first
      * @param wispVersion    the Wisp version of the client that started it
+     * @param codeFiles      the text of every code file its code blocks (and its sub-playbooks') name, by its path
+     *                       beside its playbook (see {@link dev.wisp.dsl.parse.PlaybookLoader#codeFileKey}); null in
+     *                       histories of older versions (none then)
+     * @param prior          the journal of the run before it suspended (masked lines), when this workflow resumes it;
+     *                       null or empty for a new run. The workflow's own journal holds only what follows
      */
     public record RunInput(String runId, String playbookFile, String playbookText, Map<String, String> subPlaybooks,
                            Map<String, Object> inputs, Map<String, Object> container, List<Object> artifacts,
-                           int maxConcurrency, List<String> chain, String wispVersion) {
+                           int maxConcurrency, List<String> chain, String wispVersion, Map<String, String> codeFiles,
+                           List<String> prior) {
+        /** The code files (never null). */
+        public Map<String, String> codeFilesOrNone() {
+            return codeFiles == null ? Map.of() : codeFiles;
+        }
+
+        /** The journal before a resume (never null). */
+        public List<String> priorOrNone() {
+            return prior == null ? List.of() : prior;
+        }
+
+        /** The same run, resuming after {@code journal}, as run {@code id}. */
+        public RunInput resumed(String id, List<String> journal) {
+            return new RunInput(id, playbookFile, playbookText, subPlaybooks, inputs, container, artifacts,
+                    maxConcurrency, chain, wispVersion, codeFiles, List.copyOf(journal));
+        }
+    }
+
+    /**
+     * One execution of a code block, as its activity's input: the execution and what the worker needs to run the
+     * block's Python with the engine's code app.
+     *
+     * @param execution    the execution (its parameters are the block's inputs)
+     * @param playbookFile the block's playbook, as named in the run
+     * @param playbookText its text
+     * @param codeFiles    the text of the code files its code blocks name
+     * @param container    the event's container ({@code phantom.get_container()})
+     * @param runData      what the run's earlier code blocks saved ({@code save_run_data})
+     * @param formats      the texts they made with {@code phantom.format(name=...)}
+     */
+    public record CodeRun(Execution execution, String playbookFile, String playbookText, Map<String, String> codeFiles,
+                          Map<String, Object> container, Map<String, Object> runData, Map<String, Object> formats) {
     }
 
     /**

@@ -16,6 +16,10 @@ public interface WispActivities {
     @ActivityMethod(name = "WispExecute")
     Wire.Executed execute(Wire.Execution execution);
 
+    /** Runs one execution of a code block (its Python, on this worker); heartbeats while it runs. */
+    @ActivityMethod(name = "WispCode")
+    Wire.Executed code(Wire.CodeRun run);
+
     /** Asks the app whether a lost execution took effect. */
     @ActivityMethod(name = "WispReconcile")
     Wire.Found reconcile(Wire.Reconciling reconciling);

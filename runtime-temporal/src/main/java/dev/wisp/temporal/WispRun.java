@@ -5,6 +5,8 @@ import dev.wisp.dsl.model.Playbook;
 import dev.wisp.dsl.parse.LoadResult;
 import dev.wisp.dsl.parse.PlaybookLoader;
 import dev.wisp.engine.asset.ApprovalPolicy;
+import dev.wisp.engine.code.CodeApp;
+import dev.wisp.engine.code.CodeSettings;
 import dev.wisp.engine.data.RunData;
 import dev.wisp.engine.exec.Inputs;
 import dev.wisp.engine.exec.Runtimes;
@@ -83,7 +85,10 @@ public final class WispRun implements WispWorkflow {
     private final Deque<Step.Event> inbox = new ArrayDeque<>();
     private final Map<Long, CancellationScope> scopes = new HashMap<>();
     private final Set<Long> timers = new HashSet<>();
+    private final Map<String, Object> codeSaved = new LinkedHashMap<>();
+    private final Map<String, Object> codeFormats = new LinkedHashMap<>();
     private Wire.RunInput input;
+    private List<JournalEvent> prior = List.of();
     private Playbook playbook;
     private RunOutcome outcome;
 
@@ -116,7 +121,8 @@ public final class WispRun implements WispWorkflow {
             refuse.accept(Workflow.getInfo().getWorkflowId(), why);
             throw new IllegalStateException(why);
         }
-        LoadResult loaded = new PlaybookLoader(List.of()).loadString(in.playbookText(), in.playbookFile());
+        LoadResult loaded = new PlaybookLoader(List.of()).loadString(in.playbookText(), in.playbookFile(),
+                in.codeFilesOrNone());
         if (loaded.hasErrors() || loaded.playbook().isEmpty()) {
             return end(failed("the playbook " + in.playbookFile() + " cannot be read on this worker: "
                     + loaded.diagnostics().stream().filter(d -> d.severity() == dev.wisp.dsl.diag.Severity.ERROR)
@@ -133,8 +139,18 @@ public final class WispRun implements WispWorkflow {
         Map<String, Wire.AssetInfo> assets = names.isEmpty() ? Map.of()
                 : Workflow.newActivityStub(WispActivities.class, ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofMinutes(1)).build()).assets(names);
+        // a resumed run (it had suspended): the scheduler goes on from its journal, as the embedded engine's resume
+        prior = in.priorOrNone().stream().map(JournalCodec::decode).toList();
+        for (JournalEvent e : prior) {
+            if (e instanceof JournalEvent.ExecutionFinished f && playbook.blocks().get(f.block())
+                    instanceof Block.CodeBlock) {
+                List<Map<String, Object>> saved = CodeApp.saved(f.result());
+                codeSaved.putAll(saved.get(0));
+                codeFormats.putAll(saved.get(1));
+            }
+        }
         Scheduler scheduler = new Scheduler(in.runId(), playbook, new RunData(in.container(), in.artifacts(), inputs),
-                resolve(playbook, assets), in.maxConcurrency(), List.of());
+                resolve(playbook, assets), in.maxConcurrency(), prior);
         apply(scheduler.on(new Step.Start(now())));
         try {
             while (outcome == null) {
@@ -252,8 +268,10 @@ public final class WispRun implements WispWorkflow {
 
     private void execute(Step.Execute x) {
         Block.ActionBlock block = playbook.blocks().get(x.block()) instanceof Block.ActionBlock a ? a : null;
+        Block.CodeBlock code = playbook.blocks().get(x.block()) instanceof Block.CodeBlock c ? c : null;
         Duration timeout = block != null && block.timeout() != null ? block.timeout().plus(Duration.ofMinutes(1))
-                : NO_TIMEOUT;
+                : code != null ? (code.timeout() != null ? code.timeout() : CodeSettings.DEFAULT_TIMEOUT)
+                .plus(Duration.ofMinutes(1)) : NO_TIMEOUT;
         RetryOptions retry = x.safeToRepeat()
                 ? RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
                 .setMaximumInterval(Duration.ofMinutes(1)).build() // lost workers: try again until the timeout
@@ -263,7 +281,12 @@ public final class WispRun implements WispWorkflow {
                 .setSummary(x.block() + " " + x.action()).build());
         Wire.Execution e = new Wire.Execution(input.runId(), x.block(), appOf(block, x.block()), x.asset(), x.action(),
                 x.index(), x.iteration(), x.attempt(), x.parameters(), x.step(), x.state());
-        scoped(x.id(), () -> Async.function(activities::execute, e), (r, failure) -> {
+        java.util.function.Supplier<Promise<Wire.Executed>> work = code == null
+                ? () -> Async.function(activities::execute, e)
+                : () -> Async.function(activities::code, new Wire.CodeRun(e, input.playbookFile(),
+                input.playbookText(), codeFiles(), input.container(), new LinkedHashMap<>(codeSaved),
+                new LinkedHashMap<>(codeFormats)));
+        scoped(x.id(), work, (r, failure) -> {
             if (failure != null) {
                 inbox.add(new Step.ExecutionLost(now(), x.id(), "its worker did not finish it: " + reason(failure)));
                 return;
@@ -273,8 +296,28 @@ public final class WispRun implements WispWorkflow {
                 record(n.done() < 0 ? new JournalEvent.Log(at, x.block(), n.message())
                         : new JournalEvent.Progress(at, x.block(), n.done(), n.total(), n.message()));
             }
+            if (code != null) { // what it saved is there for the run's later code blocks
+                List<Map<String, Object>> saved = CodeApp.saved(r.result());
+                codeSaved.putAll(saved.get(0));
+                codeFormats.putAll(saved.get(1));
+            }
             inbox.add(new Step.ExecutionDone(now(), x.id(), Runtimes.fromMap(r.result())));
         });
+    }
+
+    /** The text of the code files this playbook's code blocks name. */
+    private Map<String, String> codeFiles() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Block b : playbook.blocks().values()) {
+            if (b instanceof Block.CodeBlock c && c.file() != null) {
+                String key = PlaybookLoader.codeFileKey(playbook.file(), c.file());
+                String text = input.codeFilesOrNone().get(key);
+                if (text != null) {
+                    out.put(key, text);
+                }
+            }
+        }
+        return out;
     }
 
     private void reconcile(Step.Reconcile x) {
@@ -314,7 +357,9 @@ public final class WispRun implements WispWorkflow {
                 .setWorkflowId(Workflow.getInfo().getWorkflowId() + "/" + s.block())
                 .setCancellationType(ChildWorkflowCancellationType.TRY_CANCEL).build());
         Wire.RunInput ci = new Wire.RunInput(input.runId() + "/" + s.block(), path, text, input.subPlaybooks(),
-                s.inputs(), input.container(), input.artifacts(), input.maxConcurrency(), chain, input.wispVersion());
+                s.inputs(), input.container(), input.artifacts(), input.maxConcurrency(), chain, input.wispVersion(),
+                input.codeFiles(), Runtimes.childPrior(s.block(), prior).stream()
+                .map(e -> JournalCodec.encode(e, Redactor.none())).toList());
         scoped(s.id(), () -> Async.function(child::run, ci), (end, failure) -> {
             if (failure != null) {
                 inbox.add(new Step.ChildDone(now(), s.id(), new RunOutcome(RunOutcome.Status.FAILED,
@@ -380,7 +425,7 @@ public final class WispRun implements WispWorkflow {
     /** The app a block's executions run on (the code app for a code block). */
     private String appOf(Block.ActionBlock block, String name) {
         if (block == null) {
-            return dev.wisp.engine.code.CodeApp.ID;
+            return CodeApp.ID;
         }
         return playbook.appOf(block);
     }
@@ -402,9 +447,9 @@ public final class WispRun implements WispWorkflow {
             if (b instanceof Block.ActionBlock a) {
                 out.put(a.name(), resolve(pb, a, assets));
             } else if (b instanceof Block.CodeBlock c) {
-                out.put(c.name(), new Scheduler.Resolved(null, dev.wisp.engine.code.CodeApp.ASSET, null, null,
-                        "code blocks do not run on Temporal workers (yet): run this playbook with the embedded "
-                                + "engine (wisp run without --temporal)"));
+                // its Python runs on a worker (WispCode), where its operator allows code (wisp worker --allow-code)
+                out.put(c.name(), new Scheduler.Resolved(CodeApp.spec(c), CodeApp.ASSET, CodeApp.asset(), null,
+                        null));
             }
         }
         return out;

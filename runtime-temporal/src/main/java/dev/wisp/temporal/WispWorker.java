@@ -1,5 +1,6 @@
 package dev.wisp.temporal;
 
+import dev.wisp.engine.code.CodeSettings;
 import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.plugin.PluginRegistry;
 import dev.wisp.engine.run.RunRequest;
@@ -48,6 +49,16 @@ public final class WispWorker implements AutoCloseable {
     public static WispWorker start(WorkflowClient client, String taskQueue, PluginRegistry registry,
                                    RunRequest.AssetProvider assets, Redactor secrets, int workflowCache,
                                    String version) {
+        return start(client, taskQueue, registry, assets, secrets, workflowCache, CodeSettings.off(), version);
+    }
+
+    /**
+     * As above; code blocks run on this worker with {@code code} (off unless its operator allowed them), and runs
+     * started by another Wisp version than {@code version} are refused.
+     */
+    public static WispWorker start(WorkflowClient client, String taskQueue, PluginRegistry registry,
+                                   RunRequest.AssetProvider assets, Redactor secrets, int workflowCache,
+                                   CodeSettings code, String version) {
         WorkerFactory factory = WorkerFactory.newInstance(client, io.temporal.worker.WorkerFactoryOptions.newBuilder()
                 .setWorkflowCacheSize(workflowCache).build());
         SystemTime time = new SystemTime();
@@ -64,7 +75,7 @@ public final class WispWorker implements AutoCloseable {
             }
         });
         registered[0] = register(factory.newWorker(taskQueue, options), registry, assets, secrets, time,
-                HEARTBEAT_EVERY, version, refuse);
+                HEARTBEAT_EVERY, code, version, refuse);
         factory.start();
         return new WispWorker(factory, registered[0], time);
     }
@@ -72,26 +83,36 @@ public final class WispWorker implements AutoCloseable {
     /**
      * Registers Wisp's workflow and activities on a worker (tests use it with Temporal's test environment). A
      * workflow whose history no longer matches this code (the code changed under a running workflow) fails with
-     * Temporal's non-determinism error instead of retrying its task for ever.
+     * Temporal's non-determinism error instead of retrying its task for ever; so does one whose payloads this
+     * worker cannot decrypt (another key file).
      */
     public static WorkerActivities register(Worker worker, PluginRegistry registry, RunRequest.AssetProvider assets,
                                             Redactor secrets, dev.wisp.engine.time.TimeSource time,
                                             Duration heartbeatEvery) {
-        return register(worker, registry, assets, secrets, time, heartbeatEvery, null, (id, why) -> { });
+        return register(worker, registry, assets, secrets, time, heartbeatEvery, CodeSettings.off());
+    }
+
+    /** As above; code blocks run on this worker with {@code code}. */
+    public static WorkerActivities register(Worker worker, PluginRegistry registry, RunRequest.AssetProvider assets,
+                                            Redactor secrets, dev.wisp.engine.time.TimeSource time,
+                                            Duration heartbeatEvery, CodeSettings code) {
+        return register(worker, registry, assets, secrets, time, heartbeatEvery, code, null, (id, why) -> { });
     }
 
     /**
-     * As {@link #register(Worker, PluginRegistry, RunRequest.AssetProvider, Redactor, dev.wisp.engine.time.TimeSource,
-     * Duration)}, refusing runs started by another Wisp version than {@code version} (null: refusing none); a run
+     * As above, refusing runs started by another Wisp version than {@code version} (null: refusing none); a run
      * refused in its middle is ended with {@code refuse} (its workflow id, why).
      */
     static WorkerActivities register(Worker worker, PluginRegistry registry, RunRequest.AssetProvider assets,
                                      Redactor secrets, dev.wisp.engine.time.TimeSource time, Duration heartbeatEvery,
-                                     String version, BiConsumer<String, String> refuse) {
+                                     CodeSettings code, String version, BiConsumer<String, String> refuse) {
         worker.registerWorkflowImplementationFactory(WispWorkflow.class, () -> new WispRun(registry, version, refuse),
                 WorkflowImplementationOptions.newBuilder()
-                        .setFailWorkflowExceptionTypes(NonDeterministicException.class).build());
-        WorkerActivities activities = new WorkerActivities(registry, assets, secrets, time, heartbeatEvery);
+                        .setFailWorkflowExceptionTypes(NonDeterministicException.class,
+                                // a run this worker cannot decrypt fails saying so, instead of retrying for ever
+                                io.temporal.payload.codec.PayloadCodecException.class,
+                                io.temporal.common.converter.DataConverterException.class).build());
+        WorkerActivities activities = new WorkerActivities(registry, assets, secrets, time, heartbeatEvery, code);
         worker.registerActivitiesImplementations(activities);
         return activities;
     }

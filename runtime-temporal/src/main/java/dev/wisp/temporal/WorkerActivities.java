@@ -1,6 +1,12 @@
 package dev.wisp.temporal;
 
+import dev.wisp.dsl.model.Block;
+import dev.wisp.dsl.model.Playbook;
+import dev.wisp.dsl.parse.LoadResult;
+import dev.wisp.dsl.parse.PlaybookLoader;
 import dev.wisp.engine.asset.ApprovalPolicy;
+import dev.wisp.engine.code.CodeApp;
+import dev.wisp.engine.code.CodeSettings;
 import dev.wisp.engine.exec.ExecutionContext;
 import dev.wisp.engine.exec.Runtimes;
 import dev.wisp.engine.journal.Journal;
@@ -43,6 +49,13 @@ public final class WorkerActivities implements WispActivities, AutoCloseable {
     private final Redactor redactor;
     private final TimeSource time;
     private final Duration heartbeatEvery;
+    private final CodeSettings code;
+    private final java.util.concurrent.ExecutorService codeThreads = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "wisp-code");
+                t.setDaemon(true);
+                return t;
+            });
     private final Map<String, AppConnection> connections = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<String> log = line -> { };
 
@@ -52,14 +65,17 @@ public final class WorkerActivities implements WispActivities, AutoCloseable {
      * @param secrets        masks the assets' secrets in whatever goes back to the workflow
      * @param time           the clock and timers apps wait with
      * @param heartbeatEvery how often a running execution tells Temporal its worker is alive
+     * @param code           whether (and with which interpreter) this worker runs code blocks: off unless its
+     *                       operator allowed it ({@code wisp worker --allow-code})
      */
     public WorkerActivities(PluginRegistry registry, RunRequest.AssetProvider assets, Redactor secrets,
-                            TimeSource time, Duration heartbeatEvery) {
+                            TimeSource time, Duration heartbeatEvery, CodeSettings code) {
         this.registry = registry;
         this.assets = assets;
         this.redactor = secrets;
         this.time = time;
         this.heartbeatEvery = heartbeatEvery;
+        this.code = code;
     }
 
     @Override
@@ -110,12 +126,51 @@ public final class WorkerActivities implements WispActivities, AutoCloseable {
         } catch (RuntimeException e) {
             result = Runtimes.result(null, e, x.parameters());
         }
+        return executed(result, x, notes);
+    }
+
+    /** What goes back to the workflow: the result and the notes, masked with the worker's secrets. */
+    private Wire.Executed executed(ActionResult result, Wire.Execution x, List<Wire.Note> notes) {
         ActionResult r = Runtimes.result(result, null, x.parameters());
         @SuppressWarnings("unchecked")
         Map<String, Object> shown = (Map<String, Object>) redactor.value(Runtimes.toMap(r));
         List<Wire.Note> masked = notes.stream().map(n -> new Wire.Note(n.epochMillis(), redactor.text(n.message()),
                 n.done(), n.total())).toList();
         return new Wire.Executed(shown, masked);
+    }
+
+    @Override
+    public Wire.Executed code(Wire.CodeRun run) {
+        Wire.Execution x = run.execution();
+        log.accept("run " + x.runId() + ": code block " + x.block() + " execution " + x.index() + " attempt "
+                + x.attempt());
+        List<Wire.Note> notes = Collections.synchronizedList(new ArrayList<>());
+        if (!code.allowed()) {
+            return executed(ActionResult.failed(x.parameters(), "this worker does not run code blocks: start it with "
+                    + "wisp worker --allow-code (docs/code-blocks.md)"), x, notes);
+        }
+        LoadResult loaded = new PlaybookLoader(List.of()).loadString(run.playbookText(), run.playbookFile(),
+                run.codeFiles() == null ? Map.of() : run.codeFiles());
+        Playbook pb = loaded.playbook().orElse(null);
+        if (pb == null || !(pb.blocks().get(x.block()) instanceof Block.CodeBlock)) {
+            return executed(ActionResult.failed(x.parameters(), "the code of block " + x.block()
+                    + " cannot be read on this worker"), x, notes);
+        }
+        App app = code.decorator().apply(new CodeApp(pb, code, run.container() == null ? Map.of() : run.container(),
+                run.runData() == null ? Map.of() : run.runData(), run.formats() == null ? Map.of() : run.formats()));
+        ActionResult result;
+        try (AppConnection connection = app.connect(CodeApp.asset())) {
+            ExecutionContext ctx = context(x, notes);
+            // the interpreter answers on the thread that asks it: ask on another, heartbeating meanwhile
+            CompletableFuture<ActionResult> f = CompletableFuture.supplyAsync(
+                    () -> connection.execute(ctx).toCompletableFuture().join(), codeThreads);
+            result = heartbeating(f, ctx);
+        } catch (ActivityCompletionException | Stopping e) {
+            throw e;
+        } catch (RuntimeException e) {
+            result = Runtimes.result(null, e, x.parameters());
+        }
+        return executed(result, x, notes);
     }
 
     @Override
@@ -211,5 +266,6 @@ public final class WorkerActivities implements WispActivities, AutoCloseable {
             }
         });
         connections.clear();
+        codeThreads.shutdownNow();
     }
 }

@@ -68,7 +68,7 @@ class LostWorkerTest {
         WispWorkflow run = env.getWorkflowClient().newWorkflowStub(WispWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(id).setTaskQueue(QUEUE).build());
         WorkflowClient.start(run::run, new Wire.RunInput(id, "lost.yaml", PLAYBOOK, Map.of(), Map.of(), Map.of(),
-                List.of(), 8, List.of(), "test"));
+                List.of(), 8, List.of(), "test", Map.of(), List.of()));
         List<Wire.Question> asked = List.of();
         for (int i = 0; i < 100 && asked.isEmpty(); i++) {
             Thread.sleep(50);

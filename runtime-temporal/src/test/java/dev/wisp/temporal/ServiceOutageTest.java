@@ -89,7 +89,7 @@ class ServiceOutageTest {
              WispWorker worker = WispWorker.start(viaProxy.client(), QUEUE, registry,
                      new Assets(Map.of("api", config), Map.of()), Redactor.none(), 0, "test")) {
             direct.start(new Wire.RunInput("outage-1", "outage.yaml", PLAYBOOK, Map.of(), Map.of(), Map.of(),
-                    List.of(), 8, List.of(), "test"));
+                    List.of(), 8, List.of(), "test", Map.of(), List.of()));
             CompletableFuture<Wire.RunEnd> followed = CompletableFuture.supplyAsync(() -> {
                 try {
                     return viaProxy.follow("outage-1", e -> { }, Duration.ofMillis(200));

@@ -55,7 +55,7 @@ class VersionRefusalTest {
         WispWorkflow run = env.getWorkflowClient().newWorkflowStub(WispWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(id).setTaskQueue(QUEUE).build());
         WorkflowClient.start(run::run, new Wire.RunInput(id, "lost.yaml", LostWorkerTest.PLAYBOOK, Map.of(), Map.of(),
-                Map.of(), List.of(), 8, List.of(), version));
+                Map.of(), List.of(), 8, List.of(), version, Map.of(), List.of()));
         return run;
     }
 

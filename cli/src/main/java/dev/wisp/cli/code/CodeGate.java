@@ -34,11 +34,7 @@ public final class CodeGate {
         if (code.isEmpty()) {
             return CodeSettings.off();
         }
-        ProjectFile project = ProjectFile.beside(file);
-        if (!allowFlag && !project.allowCode()) {
-            throw new UsageException(describe(code) + ": running Python from a playbook needs --allow-code, or "
-                    + "'code: {allow: true}' in " + ProjectFile.NAME + " beside the playbook; nothing was run");
-        }
+        ProjectFile project = allowed(file, code, allowFlag);
         String python = System.getenv(PYTHON_VARIABLE) != null && !System.getenv(PYTHON_VARIABLE).isBlank()
                 ? System.getenv(PYTHON_VARIABLE) : project.python();
         CodeSettings settings = CodeSettings.allowed(python);
@@ -47,6 +43,44 @@ public final class CodeGate {
             throw new UsageException(describe(code) + ": " + interpreter.problem() + "; nothing was run");
         }
         // the interpreter itself, not a launcher in front of it (a pyenv shim costs a process per start)
+        return CodeSettings.allowed(interpreter.path().toString());
+    }
+
+    /**
+     * Refuses a run of a playbook with code blocks that neither {@code --allow-code} nor its project file allows,
+     * without looking for an interpreter: a run on Temporal runs its Python on the workers (which are allowed by
+     * {@code wisp worker --allow-code}).
+     */
+    public static void check(Path file, Playbook playbook, RunRequest.SubPlaybookSource subs, boolean allowFlag) {
+        Map<String, List<String>> code = codeBlocks(playbook, subs);
+        if (!code.isEmpty()) {
+            allowed(file, code, allowFlag);
+        }
+    }
+
+    private static ProjectFile allowed(Path file, Map<String, List<String>> code, boolean allowFlag) {
+        ProjectFile project = ProjectFile.beside(file);
+        if (!allowFlag && !project.allowCode()) {
+            throw new UsageException(describe(code) + ": running Python from a playbook needs --allow-code, or "
+                    + "'code: {allow: true}' in " + ProjectFile.NAME + " beside the playbook; nothing was run");
+        }
+        return project;
+    }
+
+    /**
+     * The code settings of a worker: off unless its operator allowed code ({@code wisp worker --allow-code}), then
+     * with the interpreter of {@code WISP_PYTHON} (else {@code python3}), which must be there.
+     */
+    public static CodeSettings worker(boolean allowFlag) {
+        if (!allowFlag) {
+            return CodeSettings.off();
+        }
+        String named = System.getenv(PYTHON_VARIABLE);
+        Python.Interpreter interpreter = Python.interpreter(CodeSettings.allowed(named == null || named.isBlank()
+                ? null : named));
+        if (interpreter.problem() != null) {
+            throw new UsageException("--allow-code: " + interpreter.problem());
+        }
         return CodeSettings.allowed(interpreter.path().toString());
     }
 

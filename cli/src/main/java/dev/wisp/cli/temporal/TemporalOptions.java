@@ -31,6 +31,11 @@ public final class TemporalOptions {
             + "(PEM, PKCS#8).")
     public Path clientKey;
 
+    @Option(names = "--temporal-key-file", paramLabel = "FILE", description = "With --temporal: encrypt every "
+            + "payload (inputs, parameters, results, journal) with these AES-256 keys, one NAME:BASE64 a line, the "
+            + "first encrypting (else the variable WISP_TEMPORAL_KEYS); workers and clients need the same keys.")
+    public Path keyFile;
+
     /** Whether the command runs against a cluster. */
     public boolean given() {
         return target != null;
@@ -38,6 +43,7 @@ public final class TemporalOptions {
 
     /** Whether any cluster-only option was given (they mean nothing without {@code --temporal}). */
     public boolean anyOther() {
-        return namespace != null || taskQueue != null || caCert != null || clientCert != null || clientKey != null;
+        return namespace != null || taskQueue != null || caCert != null || clientCert != null || clientKey != null
+                || keyFile != null;
     }
 }

@@ -49,13 +49,22 @@ public final class TestRunner {
 
     /**
      * Carries out a test case's run in a runtime other than the embedded engine (Wisp on Temporal), in that
-     * runtime's virtual time: the request is made for its time source (prompts answer in it). A case with a
-     * {@code resume:} runs only its first run there.
+     * runtime's virtual time: the request is made for its time source (prompts answer in it).
      */
     public interface Runtime {
         /** The run's outcome, its events recorded to the request's journal; null when it did not end in time. */
         RunOutcome run(java.util.function.Function<dev.wisp.engine.time.TimeSource, RunRequest> request,
                        PluginRegistry apps);
+
+        /**
+         * A case with {@code resume:}: the run, and when it suspended, {@code after} later the run resumed from its
+         * journal so far with the request {@code resumed} makes of it (its prompts answered by the resume's
+         * answers). The outcome is the last run's; every event of both is recorded to the first request's journal.
+         */
+        RunOutcome runAndResume(java.util.function.Function<dev.wisp.engine.time.TimeSource, RunRequest> request,
+                                java.time.Duration after,
+                                java.util.function.BiFunction<dev.wisp.engine.time.TimeSource, List<JournalEvent>,
+                                        RunRequest> resumed, PluginRegistry apps);
     }
 
     /**
@@ -127,9 +136,14 @@ public final class TestRunner {
         };
         RunOutcome outcome;
         if (runtime != null) {
-            outcome = runtime.run(t -> new RunRequest("test", playbook, test.inputs(), test.container(),
-                    test.artifacts(), assets, new TestPrompts(test.answers(), t), events::add, t, 8, List.of(), subs,
-                    Set.of(), mockedCode), PluginRegistry.of(apps));
+            java.util.function.Function<dev.wisp.engine.time.TimeSource, RunRequest> first = t -> new RunRequest(
+                    "test", playbook, test.inputs(), test.container(), test.artifacts(), assets,
+                    new TestPrompts(test.answers(), t), events::add, t, 8, List.of(), subs, Set.of(), mockedCode);
+            outcome = test.resume() == null ? runtime.run(first, PluginRegistry.of(apps))
+                    : runtime.runAndResume(first, test.resume().after() == null ? java.time.Duration.ZERO
+                    : test.resume().after(), (t, prior) -> new RunRequest("test", playbook, test.inputs(),
+                    test.container(), test.artifacts(), assets, new TestPrompts(test.resume().answers(), t),
+                    events::add, t, 8, prior, subs, Set.of(), mockedCode), PluginRegistry.of(apps));
             List<String> failures = outcome == null ? List.of("the run did not finish within 30 s of real time")
                     : Expectations.check(test.expect(), outcome, events, values(events, test, inputs));
             return new Result(test.name(), failures, (System.nanoTime() - t0) / 1_000_000);

@@ -172,7 +172,15 @@ final class BlockBuilder {
                 Path shown = CodeFiles.sibling(Path.of(ctx.doc.file()), file);
                 Path path = ctx.source == null ? shown : CodeFiles.sibling(ctx.source, file);
                 start = new dev.wisp.dsl.diag.Location(shown.toString(), 1, 1);
-                code = CodeFiles.read(path, shown, ctx, at, info.name());
+                if (ctx.codeFiles != null) {
+                    code = ctx.codeFiles.get(CodeFiles.key(Path.of(ctx.doc.file()), file));
+                    if (code == null) {
+                        ctx.report(Code.WSP070, at, "code file '" + shown + "' of block '" + info.name()
+                                + "' was not sent with the playbook");
+                    }
+                } else {
+                    code = CodeFiles.read(path, shown, ctx, at, info.name());
+                }
             } catch (java.nio.file.InvalidPathException e) {
                 ctx.report(Code.WSP070, at, "code file of block '" + info.name() + "' is not a file path: "
                         + e.getReason());

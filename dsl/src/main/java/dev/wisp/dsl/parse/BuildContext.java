@@ -23,10 +23,15 @@ final class BuildContext {
     /** The file the document was read from, or null when it came from a string. */
     final java.nio.file.Path source;
 
-    BuildContext(SourceDocument doc, Set<String> blockNames, java.nio.file.Path source) {
+    /** The code files' text by their path (see {@link CodeFiles#key}) when they came with the text, else null. */
+    final java.util.Map<String, String> codeFiles;
+
+    BuildContext(SourceDocument doc, Set<String> blockNames, java.nio.file.Path source,
+                 java.util.Map<String, String> codeFiles) {
         this.doc = doc;
         this.blockNames = blockNames;
         this.source = source;
+        this.codeFiles = codeFiles;
     }
 
     static String child(String pointer, String key) {

@@ -24,6 +24,11 @@ final class CodeFiles {
         return parent == null ? Path.of(relative) : parent.resolve(relative).normalize();
     }
 
+    /** A code file's key beside {@code playbook}: its normalised path with forward slashes. */
+    static String key(Path playbook, String relative) {
+        return sibling(playbook, relative).toString().replace('\\', '/');
+    }
+
     /** The file's text (read at {@code path}, named {@code shown}), or null after reporting why it cannot be read. */
     static String read(Path path, Path shown, BuildContext ctx, Location at, String block) {
         try {

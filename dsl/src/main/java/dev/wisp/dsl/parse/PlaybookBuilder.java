@@ -54,13 +54,21 @@ public final class PlaybookBuilder {
      * playbook names, such as code files, are read beside it.
      */
     public Result build(SourceDocument doc, java.nio.file.Path source) {
+        return build(doc, source, null);
+    }
+
+    /**
+     * As {@link #build(SourceDocument, java.nio.file.Path)}, the code files taken from {@code codeFiles} (their text
+     * by their path beside the playbook's name, as {@link CodeFiles#key} gives it) instead of read; null reads them.
+     */
+    public Result build(SourceDocument doc, java.nio.file.Path source, java.util.Map<String, String> codeFiles) {
         JsonNode root = doc.root();
         JsonNode blocksNode = root.get("blocks");
         Set<String> names = new LinkedHashSet<>();
         if (blocksNode != null && blocksNode.isObject()) {
             blocksNode.fieldNames().forEachRemaining(names::add);
         }
-        BuildContext ctx = new BuildContext(doc, names, source);
+        BuildContext ctx = new BuildContext(doc, names, source, codeFiles);
         String name = ctx.scalarText(root, "playbook");
         if (name == null) {
             name = fileStem(doc.file());

@@ -33,15 +33,28 @@ public final class PlaybookLoader {
 
     /** Loads a file, naming it {@code displayName} in diagnostics. */
     public LoadResult load(Path file, String displayName) {
-        return finish(displayName, reader.read(file, displayName), file);
+        return finish(displayName, reader.read(file, displayName), file, null);
     }
 
     /** Loads YAML text, for tests and editors. */
     public LoadResult loadString(String yaml, String displayName) {
-        return finish(displayName, reader.readString(yaml, displayName), null);
+        return finish(displayName, reader.readString(yaml, displayName), null, null);
     }
 
-    private LoadResult finish(String file, YamlReader.Result read, Path source) {
+    /**
+     * Loads YAML text whose code files came with it (a run on a Temporal worker): their text by their path beside
+     * {@code displayName} ({@link #codeFileKey}); a code file missing from the map is an error (WSP070).
+     */
+    public LoadResult loadString(String yaml, String displayName, java.util.Map<String, String> codeFiles) {
+        return finish(displayName, reader.readString(yaml, displayName), null, java.util.Map.copyOf(codeFiles));
+    }
+
+    /** The key of a code file {@code relative} (as a block names it) of the playbook named {@code playbookName}. */
+    public static String codeFileKey(String playbookName, String relative) {
+        return CodeFiles.key(Path.of(playbookName), relative);
+    }
+
+    private LoadResult finish(String file, YamlReader.Result read, Path source, java.util.Map<String, String> code) {
         List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
         SourceDocument doc = read.document();
         if (doc == null) {
@@ -50,7 +63,7 @@ public final class PlaybookLoader {
         for (DocumentCheck check : checks) {
             diagnostics.addAll(check.check(doc));
         }
-        PlaybookBuilder.Result built = builder.build(doc, source);
+        PlaybookBuilder.Result built = builder.build(doc, source, code);
         // the builder's diagnostic is the more specific one where both report the same place
         Set<Location> reported = new HashSet<>();
         built.diagnostics().forEach(d -> reported.add(d.location()));

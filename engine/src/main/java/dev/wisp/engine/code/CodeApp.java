@@ -39,6 +39,8 @@ public final class CodeApp implements App {
     private final CodeSettings settings;
     private final Map<String, Object> container;
     private final List<JournalEvent> prior;
+    private final Map<String, Object> savedBefore;
+    private final Map<String, Object> formatsBefore;
 
     /** The code app of one run: its playbook, settings, event container and earlier journal (when resuming). */
     public CodeApp(Playbook playbook, CodeSettings settings, Map<String, Object> container, List<JournalEvent> prior) {
@@ -46,6 +48,41 @@ public final class CodeApp implements App {
         this.settings = settings;
         this.container = container;
         this.prior = List.copyOf(prior);
+        this.savedBefore = Map.of();
+        this.formatsBefore = Map.of();
+    }
+
+    /**
+     * The code app of one execution of a run kept elsewhere (a Temporal workflow): what the run's earlier code
+     * blocks saved ({@code save_run_data}) and formatted ({@code format(name=...)}) is given, not read from a journal.
+     */
+    public CodeApp(Playbook playbook, CodeSettings settings, Map<String, Object> container,
+                   Map<String, Object> savedBefore, Map<String, Object> formatsBefore) {
+        this.playbook = playbook;
+        this.settings = settings;
+        this.container = container;
+        this.prior = List.of();
+        this.savedBefore = new LinkedHashMap<>(savedBefore);
+        this.formatsBefore = new LinkedHashMap<>(formatsBefore);
+    }
+
+    /**
+     * What a successful code block's result says it saved for later blocks: its {@code run_data} and its
+     * {@code formats}, each empty when it saved none.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> saved(Map<String, Object> result) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> formats = new LinkedHashMap<>();
+        if ("success".equals(result.get("status")) && result.get("summary") instanceof Map<?, ?> s) {
+            if (s.get("run_data") instanceof Map<?, ?> r) {
+                data.putAll((Map<String, Object>) r);
+            }
+            if (s.get("formats") instanceof Map<?, ?> r) {
+                formats.putAll((Map<String, Object>) r);
+            }
+        }
+        return List.of(data, formats);
     }
 
     @Override
@@ -80,25 +117,20 @@ public final class CodeApp implements App {
                 blocks.put(c.name(), c);
             }
         });
-        Map<String, Object> saved = new LinkedHashMap<>();
-        Map<String, Object> formats = new LinkedHashMap<>();
+        Map<String, Object> saved = new LinkedHashMap<>(savedBefore);
+        Map<String, Object> formats = new LinkedHashMap<>(formatsBefore);
         restore(saved, formats);
         return new CodeConnection(blocks, settings, container, saved, formats);
     }
 
     /** What code blocks saved before a resume, from their results in the earlier journal. */
-    @SuppressWarnings("unchecked")
     private void restore(Map<String, Object> saved, Map<String, Object> formats) {
         for (JournalEvent e : prior) {
             if (e instanceof JournalEvent.ExecutionFinished f && playbook.blocks().get(f.block())
-                    instanceof Block.CodeBlock && f.result().get("summary") instanceof Map<?, ?> s
-                    && "success".equals(f.result().get("status"))) {
-                if (s.get("run_data") instanceof Map<?, ?> r) {
-                    saved.putAll((Map<String, Object>) r);
-                }
-                if (s.get("formats") instanceof Map<?, ?> r) {
-                    formats.putAll((Map<String, Object>) r);
-                }
+                    instanceof Block.CodeBlock) {
+                List<Map<String, Object>> s = saved(f.result());
+                saved.putAll(s.get(0));
+                formats.putAll(s.get(1));
             }
         }
     }

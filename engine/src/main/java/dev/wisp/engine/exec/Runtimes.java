@@ -3,6 +3,7 @@ package dev.wisp.engine.exec;
 import dev.wisp.engine.data.BlockState;
 import dev.wisp.engine.journal.JournalEvent;
 import dev.wisp.spi.ActionResult;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +52,11 @@ public final class Runtimes {
     /** A sub-playbook's event as the journal of its parent block {@code parent} records it. */
     public static JournalEvent childEvent(String parent, JournalEvent event) {
         return Prefixed.event(parent, event);
+    }
+
+    /** A sub-playbook's own events, from its parent's journal (for a resume): its parent block's, unprefixed. */
+    public static List<JournalEvent> childPrior(String parent, List<JournalEvent> parentEvents) {
+        return Prefixed.childEvents(parent, parentEvents);
     }
 
     /** Tells the plugin running with {@code ctx} that its execution was cancelled. */
