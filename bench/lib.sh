@@ -75,14 +75,15 @@ PY
 # release_launcher DIR: installs the release's launcher (dist/src/bin/wisp) and a copy of the built jar in DIR, laid
 # out as an unpacked release, its class archives cached in DIR/cache; sets $wisp to the launcher. What is timed
 # through it is what a user's commands cost once the first command of their kind has recorded its class archive
-# (docs/release.md): call "$wisp" once for each kind (validate, run) before timing.
+# (docs/release.md): call "$wisp" once for each kind (validate, run) before timing. WISP_BENCH_JAR names another
+# build's jar to time instead (a baseline, e.g. of an earlier commit, through the same launcher).
 release_launcher() {
   local repo
   repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   mkdir -p "$1/bin" "$1/lib" "$1/cache"
   cp "$repo/dist/src/bin/wisp" "$1/bin/wisp"
   chmod +x "$1/bin/wisp"
-  cp "$repo/cli/target/wisp.jar" "$1/lib/wisp.jar"
+  cp "${WISP_BENCH_JAR:-$repo/cli/target/wisp.jar}" "$1/lib/wisp.jar"
   export XDG_CACHE_HOME="$1/cache"
   wisp="$1/bin/wisp"
 }
