@@ -87,3 +87,14 @@ release_launcher() {
   export XDG_CACHE_HOME="$1/cache"
   wisp="$1/bin/wisp"
 }
+
+# wait_for_port PORT [SECONDS]: waits until something listens on 127.0.0.1:PORT (default 120 s; the first start of
+# the local Temporal service resolves its classpath first); fails when nothing does.
+wait_for_port() {
+  local i
+  for ((i = 0; i < ${2:-120} * 5; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.2
+  done
+  return 1
+}

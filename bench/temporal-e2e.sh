@@ -30,6 +30,7 @@ if [ "$kill_at" = capture ]; then start_cado_simulator --latency 1000; else star
 
 scripts/temporal-dev-server.sh "$port" 2> "$work/server.txt" &
 pids+=($!)
+wait_for_port "$port" || { echo "temporal-e2e: the Temporal service did not start" >&2; cat "$work/server.txt" >&2; exit 1; }
 t=(--temporal "127.0.0.1:$port")
 for w in 1 2; do
   # no cache, so no sticky queue: the test server never hands a task on a lost worker's sticky queue to another

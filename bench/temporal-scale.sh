@@ -95,6 +95,7 @@ for n in "${configs[@]}"; do
   scripts/temporal-dev-server.sh "$port" 2> "$work/server.txt" &
   server_pid=$!
   pids+=("$server_pid")
+  wait_for_port "$port" || { echo "temporal-scale: the Temporal service did not start" >&2; cat "$work/server.txt" >&2; exit 1; }
   t=(--temporal "127.0.0.1:$port")
   workers=()
   for w in $(seq "$n"); do
