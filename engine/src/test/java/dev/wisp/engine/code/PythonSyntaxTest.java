@@ -42,6 +42,29 @@ class PythonSyntaxTest {
         assertTrue(e.message().startsWith("Python syntax error in code block 'bad' (Python line 2): "), e.message());
     }
 
+    /** One interpreter answers every playbook in turn, each with its own errors (a line of JSON in and out). */
+    @Test
+    void oneCheckerAnswersPlaybookAfterPlaybook() {
+        Assumptions.assumeTrue(Python.find(CodeSettings.DEFAULT_PYTHON, System.getenv()).isPresent(),
+                "python3 is not on the PATH: the syntax check test skipped");
+        PythonSyntax syntax = new PythonSyntax(CodeSettings.allowed(null));
+        Playbook clean = new PlaybookLoader(List.of()).loadString("""
+                playbook: clean
+                blocks:
+                  ok:
+                    code: |
+                      s = "two\\nlines"
+                      y = 2
+                edges: [start -> ok, ok -> end]
+                """, "c.yaml").playbook().orElseThrow();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Optional.of(List.of()), syntax.check(clean));
+            Optional<List<Diagnostic>> d = syntax.check(playbook());
+            assertEquals(1, d.orElseThrow().size(), d.toString());
+            assertEquals(7, d.get().get(0).location().line());
+        }
+    }
+
     @Test
     void withoutAnInterpreterTheCheckIsSkippedAndSaysSo() {
         CodeSettings none = new CodeSettings(false, "/no/such/python3", null, Map.of(), null);
