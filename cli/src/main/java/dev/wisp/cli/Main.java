@@ -51,6 +51,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** A command's name and class. */
     record Named(String name, Class<?> type) {
     }
+
     /**
      * picocli's setting of the converters it does not register. It looks up a converter for each java.sql and
      * java.time type by reflection (a twentieth of a start); no option of Wisp's has such a type.

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * WSP071: compiles every code block of a playbook with the real interpreter (nothing executed), and locates each
  * syntax error in the playbook (the code block's line plus the Python line) or in the code file. One interpreter
  * process serves every playbook this checker is asked about, a line of JSON in and out for each: a process for each
- * playbook cost 30 to 40 ms of start a playbook, which made a validate of 1,000 playbooks seven times slower.
+ * playbook cost 30 to 40 ms of interpreter start each, which made a validate of 1,000 playbooks four times slower.
  * Without an interpreter there is nothing to compile with: the check says so and is skipped. Thread-safe.
  */
 public final class PythonSyntax {
@@ -48,7 +48,7 @@ public final class PythonSyntax {
     private static final long TIMEOUT_SECONDS = 20;
 
     private final CodeSettings settings;
-    /** The interpreter process, started at the first playbook with code; ends when its input closes. */
+    /** The interpreter, started at the first playbook with code; it ends when its input closes or after 60 s idle. */
     private Process process;
     private java.io.BufferedReader answers;
 
