@@ -123,47 +123,20 @@ final class BlockMapper {
     }
 
     Block filter(SoarNode n) {
-        List<Condition> out = new ArrayList<>();
-        Map<Integer, String> byIndex = new LinkedHashMap<>();
-        JsonNode list = n.data().path("conditions");
-        String pointer = n.dataPointer() + "/conditions";
-        boolean caseSensitive = n.advanced("case_sensitive").asBoolean(true);
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode c = list.get(i);
-            int index = c.path("conditionIndex").asInt(i);
-            String name = "condition_" + (index + 1);
-            byIndex.put(index, name);
-            String custom = c.path("customName").asText("");
-            if (!custom.isBlank() && !custom.equals(name)) {
-                t.comment(n, name + ": SOAR condition '" + custom + "'");
-            }
-            Condition cond = conditions.condition(n, c, LocatedJson.child(pointer, i), name, caseSensitive);
-            if (cond != null) {
-                out.add(cond);
-            }
-        }
-        delimiter(n, list);
-        ports.put(n.id(), byIndex);
+        List<Condition> out = conditionsOf(n, "condition", (c, index) -> "condition_" + (index + 1));
         if (out.isEmpty()) {
-            t.losses.node(n, Code.WSP109, pointer, "the filter has no condition that could be imported");
+            t.losses.node(n, Code.WSP109, n.dataPointer() + "/conditions",
+                    "the filter has no condition that could be imported");
         }
         blockCode(n, "it changes what the filter passes on");
         return new Block.FilterBlock(t.info(n), out);
     }
 
     Block decision(SoarNode n) {
-        List<Condition> out = new ArrayList<>();
-        Map<Integer, String> byIndex = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
-        JsonNode list = n.data().path("conditions");
-        String pointer = n.dataPointer() + "/conditions";
-        boolean caseSensitive = n.advanced("case_sensitive").asBoolean(true);
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode c = list.get(i);
-            int index = c.path("conditionIndex").asInt(i);
+        List<Condition> out = conditionsOf(n, "branch", (c, index) -> {
             if (c.path("type").asText("").equals("else") || c.path("display").asText("").equals("Else")) {
-                byIndex.put(index, Block.DecisionBlock.ELSE);
-                continue;
+                return null;
             }
             String custom = c.path("customName").asText("");
             String name = IDENTIFIER.matcher(custom).matches() && !RESERVED.contains(custom) && !taken.contains(custom)
@@ -172,9 +145,44 @@ final class BlockMapper {
                 name = "condition_" + (index + 1) + "_" + k;
             }
             taken.add(name);
+            return name;
+        });
+        if (out.isEmpty()) {
+            t.losses.node(n, Code.WSP109, n.dataPointer() + "/conditions",
+                    "the decision has no branch that could be imported");
+        }
+        blockCode(n, "it changes which branch is taken");
+        return new Block.DecisionBlock(t.info(n), out);
+    }
+
+    /** How a filter or decision names one of its SOAR conditions; null for a decision's else branch. */
+    private interface ConditionNaming {
+        String name(JsonNode condition, int conditionIndex);
+    }
+
+    /**
+     * The conditions of a filter or decision node, named by {@code naming}, and the ports they become (recorded for
+     * the node's edges); a SOAR name that could not be kept is said in a comment ({@code kind}: "condition" or
+     * "branch").
+     */
+    private List<Condition> conditionsOf(SoarNode n, String kind, ConditionNaming naming) {
+        List<Condition> out = new ArrayList<>();
+        Map<Integer, String> byIndex = new LinkedHashMap<>();
+        JsonNode list = n.data().path("conditions");
+        String pointer = n.dataPointer() + "/conditions";
+        boolean caseSensitive = n.advanced("case_sensitive").asBoolean(true);
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode c = list.get(i);
+            int index = c.path("conditionIndex").asInt(i);
+            String name = naming.name(c, index);
+            if (name == null) {
+                byIndex.put(index, Block.DecisionBlock.ELSE);
+                continue;
+            }
             byIndex.put(index, name);
+            String custom = c.path("customName").asText("");
             if (!custom.isBlank() && !custom.equals(name)) {
-                t.comment(n, name + ": SOAR branch '" + custom + "'");
+                t.comment(n, name + ": SOAR " + kind + " '" + custom + "'");
             }
             Condition cond = conditions.condition(n, c, LocatedJson.child(pointer, i), name, caseSensitive);
             if (cond != null) {
@@ -183,11 +191,7 @@ final class BlockMapper {
         }
         delimiter(n, list);
         ports.put(n.id(), byIndex);
-        if (out.isEmpty()) {
-            t.losses.node(n, Code.WSP109, pointer, "the decision has no branch that could be imported");
-        }
-        blockCode(n, "it changes which branch is taken");
-        return new Block.DecisionBlock(t.info(n), out);
+        return out;
     }
 
     /** SOAR's delimiter splits comma lists for {@code in}; Wisp's {@code in} already reads lists (info). */
