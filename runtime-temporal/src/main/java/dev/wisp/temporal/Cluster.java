@@ -196,25 +196,21 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** The run's journal from line {@code from} (a query: a closed run's is answered by replaying it). */
+    @SuppressWarnings("unchecked")
     public List<JournalEvent> journal(String runId, int from) {
-        try {
-            @SuppressWarnings("unchecked")
-            List<String> lines = stub(runId).query("journal", List.class, from);
-            return lines.stream().map(JournalCodec::decode).toList();
-        } catch (io.temporal.common.converter.DataConverterException e) {
-            throw unreadable(runId, e);
-        } catch (WorkflowNotFoundException e) {
-            throw new ClusterException("no run " + runId + " in namespace " + options.namespace(), e);
-        } catch (io.temporal.client.WorkflowServiceException e) {
-            throw new ClusterException("no worker answered for run " + runId + " (" + rootMessage(e) + "); is a "
-                    + "wisp worker running on task queue " + options.taskQueue() + "?", e);
-        }
+        List<String> lines = query(runId, () -> stub(runId).query("journal", List.class, from));
+        return lines.stream().map(JournalCodec::decode).toList();
     }
 
     /** The questions the run waits on. */
     public List<Wire.Question> questions(String runId) {
+        return List.of(query(runId, () -> stub(runId).query("questions", Wire.Question[].class)));
+    }
+
+    /** A query of a run, its failures said as the run's: unreadable data, no such run, no worker to answer. */
+    private <T> T query(String runId, java.util.function.Supplier<T> query) {
         try {
-            return List.of(stub(runId).query("questions", Wire.Question[].class));
+            return query.get();
         } catch (io.temporal.common.converter.DataConverterException e) {
             throw unreadable(runId, e);
         } catch (WorkflowNotFoundException e) {
