@@ -14,7 +14,7 @@ class ImportSoarAppCommandTest {
     static final String APP = """
             {
               "appid": "00000000-1111-2222-3333-444444444444", "name": "Box Shell", "app_version": "1.0.0",
-              "configuration": { "password": { "data_type": "password", "default": "hunter2-default-secret" } },
+              "configuration": { "password": { "data_type": "password", "default": "fake-hunter2-default-secret" } },
               "actions": [
                 { "action": "execute program", "identifier": "box_execute", "type": "generic", "read_only": false,
                   "parameters": { "host": { "data_type": "string", "required": true } },

@@ -54,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContinuationOnTemporalTest {
     static final String QUEUE = "wisp-steps";
-    static final String SECRET = "tok-poll-5ecret-81d2";
+    static final String SECRET = "fake-poll-token-for-tests-81d2";
 
     @TempDir
     Path dir;

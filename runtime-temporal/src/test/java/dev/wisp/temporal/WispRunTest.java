@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sub-playbook as a child workflow; then the whole history is searched for the token, and replayed.
  */
 class WispRunTest {
-    static final String TOKEN = "tok-5ecret-7f3a9c21";
+    static final String TOKEN = "fake-token-for-tests-7f3a9c21";
     static final String QUEUE = "wisp-test";
 
     @TempDir

@@ -127,7 +127,7 @@ class AppSpecReaderTest {
     @Test
     void aSecretWithADefaultIsRefusedWithoutShowingIt() {
         List<String> p = problems(SSH.replace("password: { type: password }",
-                "password: { type: password, default: hunter2-secret }"));
+                "password: { type: password, default: fake-hunter2-secret }"));
         assertEquals(List.of("apps/ssh.yaml:7:40: error[WSP075]: configuration field 'password' is a secret and "
                 + "cannot have a default in a spec file (its value is not shown here); give it in the assets file as "
                 + "${env:NAME} or ${file:PATH}"), p);

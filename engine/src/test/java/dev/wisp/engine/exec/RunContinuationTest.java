@@ -93,7 +93,7 @@ class RunContinuationTest {
             RunOutcome o = h.run("""
                     playbook: poll
                     blocks:
-                      p: { action: poll, app: test, parameters: { key: k, steps: 2, secret: hunter2-pass } }
+                      p: { action: poll, app: test, parameters: { key: k, steps: 2, secret: fake-password-for-tests-hunter2 } }
                     edges: [start -> p, p -> end]
                     """);
             assertEquals(RunOutcome.Status.SUCCESS, o.status(), o.message());
@@ -101,6 +101,6 @@ class RunContinuationTest {
         String text = Files.readString(file);
         assertTrue(text.contains("\"type\":\"execution_continuing\""), text);
         assertTrue(text.contains("with ***"), text);
-        assertFalse(text.contains("hunter2-pass"), text);
+        assertFalse(text.contains("fake-password-for-tests-hunter2"), text);
     }
 }
