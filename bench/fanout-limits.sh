@@ -76,23 +76,7 @@ assets:
       base_url: $base
       max_connections: 200
 YAML
-cat > "$work/wide.yaml" <<'YAML'
-playbook: wide_gets
-inputs:
-  paths: { type: list }
-assets:
-  api: { app: http }
-blocks:
-  gets:
-    action: get data
-    asset: api
-    max_concurrency: 200
-    parameters:
-      location: playbook_input:paths.*
-edges:
-  - start -> gets
-  - gets -> end
-YAML
+gets_playbook "$work/wide.yaml" 200
 # one argument holds at most 128 KiB on Linux: short paths keep 10,000 of them under it
 paths=$(python3 -c "import json; print(json.dumps(['/%d' % i for i in range(10000)], separators=(',', ':')))")
 read -r threads rss < <(run_watched "$work/wide.yaml" --assets "$work/http-assets.yaml" --input "paths=$paths" \

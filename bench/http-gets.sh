@@ -36,23 +36,7 @@ assets:
 YAML
 bench() {   # bench COUNT CONCURRENCY IDEAL_SECONDS
   local count=$1 conc=$2 ideal=$3 paths
-  cat > "$work/gets-$conc.yaml" <<YAML
-playbook: bench_gets
-inputs:
-  paths: { type: list }
-assets:
-  api: { app: http }
-blocks:
-  gets:
-    action: get data
-    asset: api
-    max_concurrency: $conc
-    parameters:
-      location: playbook_input:paths.*
-edges:
-  - start -> gets
-  - gets -> end
-YAML
+  gets_playbook "$work/gets-$conc.yaml" "$conc"
   paths=$(python3 -c "import json; print(json.dumps(['/system/status?i=%d' % i for i in range($count)]))")
   for r in $(seq "$repeats"); do
     rm -rf "$work/runs"
@@ -76,18 +60,7 @@ PY
   done
 }
 warm=$(python3 -c "import json; print(json.dumps(['/warm-up?i=%d' % i for i in range(20)]))")
-cat > "$work/warm-up.yaml" <<YAML
-playbook: warm_up
-inputs:
-  paths: { type: list }
-assets:
-  api: { app: http }
-blocks:
-  gets: { action: get data, asset: api, max_concurrency: 10, parameters: { location: playbook_input:paths.* } }
-edges:
-  - start -> gets
-  - gets -> end
-YAML
+gets_playbook "$work/warm-up.yaml" 10
 "${java[@]}" run "$work/warm-up.yaml" --assets "$work/assets.yaml" --input "paths=$warm" --runs-dir "$work/warm-runs" \
   > /dev/null 2>&1   # the first run records the launcher's class archive; it is not timed
 bench 100 1 2.0

@@ -98,3 +98,25 @@ wait_for_port() {
   done
   return 1
 }
+
+# gets_playbook FILE CONCURRENCY: writes a playbook that fans the http app's `get data` out over its list input
+# `paths` (asset `api`), CONCURRENCY at a time.
+gets_playbook() {
+  cat > "$1" <<YAML
+playbook: bench_gets
+inputs:
+  paths: { type: list }
+assets:
+  api: { app: http }
+blocks:
+  gets:
+    action: get data
+    asset: api
+    max_concurrency: $2
+    parameters:
+      location: playbook_input:paths.*
+edges:
+  - start -> gets
+  - gets -> end
+YAML
+}
