@@ -24,8 +24,8 @@ public final class RunReport {
         Map<String, Object> run = new LinkedHashMap<>();
         Map<String, Map<String, Object>> blocks = new LinkedHashMap<>();
         Map<String, Instant> blockStarted = new java.util.HashMap<>();
-        Map<List<Map<String, Object>>, Map<String, Map<String, Object>>> resultRows =
-                new java.util.IdentityHashMap<>();
+        // each block's results by row and iteration, in the order they last finished
+        Map<String, Map<String, Map<String, Object>>> resultRows = new LinkedHashMap<>();
         Instant started = null;
         Instant ended = null;
         for (JournalEvent e : events) {
@@ -50,7 +50,7 @@ public final class RunReport {
                 block(blocks, blockStarted, resultRows, e);
             }
         }
-        resultRows.forEach((results, rows) -> results.addAll(rows.values()));
+        resultRows.forEach((block, rows) -> results(blocks, block).addAll(rows.values()));
         run.put("started", started == null ? null : started.toString());
         run.put("finished", ended == null ? null : ended.toString());
         run.put("duration_ms", started == null || ended == null ? null : Duration.between(started, ended).toMillis());
@@ -70,7 +70,7 @@ public final class RunReport {
 
     @SuppressWarnings("unchecked")
     private static void block(Map<String, Map<String, Object>> blocks, Map<String, Instant> started,
-                              Map<List<Map<String, Object>>, Map<String, Map<String, Object>>> resultRows,
+                              Map<String, Map<String, Map<String, Object>>> resultRows,
                               JournalEvent e) {
         if (e instanceof JournalEvent.BlockStarted s) {
             Map<String, Object> b = entry(blocks, s.block());
@@ -104,8 +104,7 @@ public final class RunReport {
             b.put("status", "skipped");
             b.put("reason", s.reason());
         } else if (e instanceof JournalEvent.ExecutionFinished x) {
-            List<Map<String, Object>> results = (List<Map<String, Object>>) entry(blocks, x.block())
-                    .computeIfAbsent("results", k -> new ArrayList<>());
+            results(blocks, x.block()); // the key's place in the block's entry: where its first result came
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("index", x.index());
             r.put("iteration", x.iteration());
@@ -121,7 +120,7 @@ public final class RunReport {
             r.put("duration_ms", x.durationMillis());
             // a later attempt of the same row and iteration replaces the earlier one, and goes to the end; the list
             // is filled from these at the end of the build (a search of the list for each result was quadratic)
-            Map<String, Map<String, Object>> rows = resultRows.computeIfAbsent(results, k -> new LinkedHashMap<>());
+            Map<String, Map<String, Object>> rows = resultRows.computeIfAbsent(x.block(), k -> new LinkedHashMap<>());
             String row = x.index() + "#" + x.iteration();
             rows.remove(row);
             rows.put(row, r);
@@ -164,6 +163,11 @@ public final class RunReport {
             ((Map<String, Object>) entry(blocks, t.block()).computeIfAbsent("prompt", k -> new LinkedHashMap<>()))
                     .put("timed_out", true);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> results(Map<String, Map<String, Object>> blocks, String block) {
+        return (List<Map<String, Object>>) entry(blocks, block).computeIfAbsent("results", k -> new ArrayList<>());
     }
 
     private static Object capped(Object data) {
