@@ -200,21 +200,14 @@ public final class JournalCodec {
      */
     public static String json(Object value, boolean pretty) {
         java.io.StringWriter w = new java.io.StringWriter(256);
-        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(w)) {
-            if (pretty) {
-                g.useDefaultPrettyPrinter();
-            }
-            write(g, value);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot write a value as JSON: " + e.getMessage(), e);
-        }
+        writeTo(w, value, pretty);
         return w.toString();
     }
 
     /** How many characters {@link #json json(value, false)} has, counted without keeping them. */
     public static long jsonLength(Object value) {
         long[] count = {0};
-        java.io.Writer counter = new java.io.Writer() {
+        writeTo(new java.io.Writer() {
             @Override
             public void write(char[] buf, int off, int len) {
                 count[0] += len;
@@ -232,13 +225,19 @@ public final class JournalCodec {
             @Override
             public void close() {
             }
-        };
-        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(counter)) {
+        }, value, false);
+        return count[0];
+    }
+
+    private static void writeTo(java.io.Writer out, Object value, boolean pretty) {
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
+            if (pretty) {
+                g.useDefaultPrettyPrinter();
+            }
             write(g, value);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot write a value as JSON: " + e.getMessage(), e);
         }
-        return count[0];
     }
 
     /**
