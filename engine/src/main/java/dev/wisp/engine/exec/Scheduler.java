@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,11 @@ public final class Scheduler {
     private final List<JournalEvent> prior;
     private final int maxConcurrency;
     private final Map<String, Status> status = new LinkedHashMap<>();
-    private final Map<Edge, Boolean> taken = new HashMap<>();
+    /**
+     * Whether each resolved edge was taken. Keyed by identity, since the edges are the graph's own objects: a record's
+     * hash reads every component (the location too), and a process's first one costs a bootstrap of about 10 ms.
+     */
+    private final Map<Edge, Boolean> taken = new IdentityHashMap<>();
     private final Set<String> waitingFor = new LinkedHashSet<>();
     private final Map<Long, Consumer<Step.Event>> waits = new HashMap<>();
     private final Map<Long, ActionRun.Exec> running = new LinkedHashMap<>();
