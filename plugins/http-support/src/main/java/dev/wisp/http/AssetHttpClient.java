@@ -46,12 +46,6 @@ import org.apache.hc.core5.util.Timeout;
 public final class AssetHttpClient implements AutoCloseable {
     private final HttpSettings settings;
     private final CloseableHttpAsyncClient client;
-    /**
-     * Fires the whole-answer deadlines of every client in the process, on one daemon thread that ends when idle (a
-     * thread per client made a run with many assets many threads); a deadline is cancelled as soon as its answer is
-     * in, and a closed client's answers are in at once (failed).
-     */
-    private static final java.util.concurrent.ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     public AssetHttpClient(HttpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -74,17 +68,6 @@ public final class AssetHttpClient implements AutoCloseable {
         client.start();
     }
 
-    private static java.util.concurrent.ScheduledThreadPoolExecutor deadlines() {
-        var d = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "wisp-http-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
-        d.setRemoveOnCancelPolicy(true);
-        d.setKeepAliveTime(10, TimeUnit.SECONDS);
-        d.allowCoreThreadTimeOut(true);
-        return d;
-    }
 
     public HttpSettings settings() {
         return settings;
@@ -169,13 +152,17 @@ public final class AssetHttpClient implements AutoCloseable {
         // a timed-out or cancelled execution aborts its request instead of leaving it to finish unseen
         ctx.onCancel(() -> exchange.cancel(true));
         // the read timeout resets with every byte: a server trickling its answer is stopped by this deadline
-        java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
-            if (!out.isDone()) {
+        // the whole-answer deadline waits on the JDK's one timer thread, shared by every client in the process and the
+        // engine's waits; the answer's arrival completes it first (false), which takes it off the timer's queue
+        CompletableFuture<Boolean> deadline = new CompletableFuture<>();
+        deadline.thenAccept(due -> {
+            if (due && !out.isDone()) {
                 late.set(true);
                 exchange.cancel(true);
             }
-        }, settings.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        out.whenComplete((r, e) -> deadline.cancel(false));
+        });
+        out.whenComplete((r, e) -> deadline.complete(false));
+        deadline.completeOnTimeout(true, settings.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return out.handle((r, error) -> {
             if (error == null) {
                 return CompletableFuture.completedFuture(r);

@@ -142,7 +142,10 @@ class AssetHttpClientTest {
                 f.getMessage());
     }
 
-    /** Every client's deadlines share one thread: a run with many assets does not get a thread per asset for them. */
+    /**
+     * Every client's deadlines share one thread, the JDK's timer (which the engine's waits use too): a run with many
+     * assets does not get a thread per asset for them.
+     */
     @Test
     void clientsShareOneDeadlineThreadAndAClosedClientsDeadlinesStillFireForOthers() {
         settings = settings.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(300))
@@ -153,7 +156,7 @@ class AssetHttpClientTest {
             assertEquals(200, first.send(ctx, get("/a")).toCompletableFuture().join().status());
             assertEquals(200, second.send(ctx, get("/b")).toCompletableFuture().join().status());
             assertTrue(Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals("wisp-http-deadlines")).count() <= 1);
+                    .filter(t -> t.getName().equals("CompletableFutureDelayScheduler")).count() <= 1);
             first.close();
             server.answer(Answer.text(200, "x".repeat(100), "text/plain").trickled(50));
             CompletionException e = assertThrows(CompletionException.class,
