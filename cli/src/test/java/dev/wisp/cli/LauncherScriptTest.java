@@ -101,7 +101,8 @@ class LauncherScriptTest {
         Path jh = fakeJava("jdk21", "21.0.2", "unused");
         Result r = wisp(Map.of("JAVA_HOME", jh.toString(), "WISP_JAVA_OPTS", "-Xmx64m -Dx=1"), "validate", "a b");
         assertEquals(0, r.exit(), r.out());
-        assertEquals("jdk21:-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto -Xmx64m -Dx=1 -jar "
+        assertEquals("jdk21:-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "
+                + "-XX:CompileThresholdScaling=0.25 -XX:-UseNotificationThread -Xshare:auto -Xmx64m -Dx=1 -jar "
                 + home.toRealPath().resolve("lib/wisp.jar") + " validate a b\n", r.out());
         Result worker = wisp(Map.of("JAVA_HOME", jh.toString()), "worker", "--temporal", "h:7233");
         assertEquals("jdk21:-Xshare:auto -jar " + home.toRealPath().resolve("lib/wisp.jar")
