@@ -3,7 +3,9 @@
 # server (a small threaded Python server, TCP_NODELAY, keep-alive) that answers every request after 20 ms. Prints
 # the block's wall time from the run's journal (JVM start-up excluded) against the ideal: 100 x 20 ms = 2.0 s and
 # 200 / 10 x 20 ms = 0.4 s, and the server's own time per request measured by a Python client, for comparison.
-# Wisp runs through the release's launcher, a first untimed run having recorded its class archive.
+# Wisp runs through the release's launcher, a first untimed run having recorded its class archive. After each, the same
+# GETs through Apache HttpClient alone (bench/HttpBaseline.java) in a fresh JVM with the launcher's options: the floor
+# that a cold JVM's HTTP client sets, measured in the same pass.
 #
 #   bench/http-gets.sh [REPEATS]     (default 3 repeats of each; needs python3 to read the journals)
 set -euo pipefail
@@ -15,7 +17,8 @@ work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
-release_launcher "$work/release"   # what users run: the release's launcher, its run archive recorded by a first run
+release="$work/release"
+release_launcher "$release"   # what users run: the release's launcher, its run archive recorded by a first run
 java=("$wisp")
 start_slow_server 20
 python3 - "$base" <<'PY'
@@ -57,8 +60,17 @@ ideal = float(sys.argv[4])
 print(f"{sys.argv[2]} GETs, max_concurrency {sys.argv[3]}: {wall:.2f} s (ideal {ideal:.1f} s, x{wall / ideal:.2f}), "
       f"{ok} succeeded; an execution took {per[len(per) // 2]} ms (median), {per[len(per) * 9 // 10]} ms (p90)")
 PY
+    read -r secs ok < <("${baseline[@]}" "$base" "$count" "$conc")
+    printf '  the same through Apache HttpClient alone, in a fresh JVM: %.2f s (x%.2f), %d succeeded\n' "$secs" \
+      "$(echo "$secs / $ideal" | bc -l)" "$ok"
   done
 }
+# the floor: bench/HttpBaseline.java, compiled once (compiling it in the timed JVM would warm that JVM up), run with the
+# release launcher's JVM options for commands (dist/src/bin/wisp)
+mkdir -p "$work/baseline"
+javac -d "$work/baseline" -cp "$release/lib/wisp.jar" bench/HttpBaseline.java
+baseline=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.25
+  -XX:-UseNotificationThread -Xshare:auto -cp "$release/lib/wisp.jar:$work/baseline" HttpBaseline)
 warm=$(python3 -c "import json; print(json.dumps(['/warm-up?i=%d' % i for i in range(20)]))")
 gets_playbook "$work/warm-up.yaml" 10
 "${java[@]}" run "$work/warm-up.yaml" --assets "$work/assets.yaml" --input "paths=$warm" --runs-dir "$work/warm-runs" \
