@@ -39,14 +39,15 @@ final class SchemaMessages {
         Set<String> kindProblems = new LinkedHashSet<>();
         List<Diagnostic> out = new ArrayList<>();
         byPointer.forEach((pointer, list) -> {
-            if (isBlock(pointer) && list.stream().anyMatch(m -> m.getType().equals("oneOf"))) {
+            if (isBlock(pointer) && !oneKind(node(pointer))) {
                 kindProblems.add(pointer);
                 out.add(blockKind(pointer));
             }
         });
         byPointer.forEach((pointer, list) -> {
             boolean deeper = byPointer.keySet().stream().anyMatch(p -> p.startsWith(pointer + "/"));
-            boolean otherHere = list.stream().anyMatch(m -> !m.getType().equals("type"));
+            boolean otherHere = kindProblems.contains(pointer)
+                    || list.stream().anyMatch(m -> !m.getType().equals("type"));
             List<ValidationMessage> types = new ArrayList<>();
             for (ValidationMessage m : list) {
                 if (m.getType().equals("type")) {
@@ -68,6 +69,14 @@ final class SchemaMessages {
 
     private static boolean isBlock(String pointer) {
         return pointer.matches("/blocks/[^/]+");
+    }
+
+    /**
+     * Whether a block is a mapping with exactly one kind key: a block with messages that is not has them because of
+     * its kind (the schema's {@code oneOf}, or in the check's form of it a missing kind or a second kind's key).
+     */
+    private static boolean oneKind(JsonNode block) {
+        return block != null && block.isObject() && KINDS.stream().filter(block::has).count() == 1;
     }
 
     private static boolean kindNoise(ValidationMessage m) {

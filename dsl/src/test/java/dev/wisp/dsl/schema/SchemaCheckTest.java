@@ -88,6 +88,75 @@ class SchemaCheckTest {
         assertTrue(true);
     }
 
+    /**
+     * The check compiles a form of the schema in which a valid block takes no failing branch (see
+     * {@link SchemaCheck#validationForm}); over examples mutated at random, blocks' kinds removed, doubled and
+     * replaced included, it reports exactly what the editors' schema does.
+     */
+    @Test
+    void theChecksFormOfTheSchemaReportsWhatTheEditorsSchemaReports() throws IOException {
+        JsonNode editors = SchemaCheck.readSchema();
+        JsonNode form = SchemaCheck.validationForm(editors);
+        assertTrue(form.at("/$defs/block").has("dependentSchemas"), "the block was rewritten");
+        assertFalse(form.at("/$defs/block").has("oneOf"));
+        SchemaCheck asWritten = SchemaCheck.compile(editors);
+        SchemaCheck fast = SchemaCheck.compile(form);
+        Random random = new Random(7);
+        ObjectMapper mapper = new ObjectMapper();
+        List<Path> files = examples().toList();
+        JsonNode[] junk = {mapper.getNodeFactory().numberNode(7), mapper.getNodeFactory().textNode("x y"),
+                mapper.getNodeFactory().nullNode(), mapper.createArrayNode().add(1), mapper.createObjectNode()};
+        int differentFromValid = 0;
+        for (int i = 0; i < 400; i++) {
+            Path f = files.get(random.nextInt(files.size()));
+            JsonNode root = new YamlReader().read(f, "f.yaml").document().root().deepCopy();
+            for (int n = 1 + random.nextInt(3); n > 0; n--) {
+                if (random.nextBoolean()) {
+                    mutateKind(root, random, junk);
+                } else {
+                    mutate(root, random, junk);
+                }
+            }
+            SourceDocument doc = new SourceDocument("f.yaml", root, Map.of(), Map.of());
+            List<Diagnostic> expected = asWritten.check(doc);
+            assertEquals(expected, fast.check(doc), () -> "for " + root);
+            differentFromValid += expected.isEmpty() ? 0 : 1;
+        }
+        assertTrue(differentFromValid > 200, "most mutants are invalid: " + differentFromValid);
+    }
+
+    /** What makes a second kind in a block an error in the check's form: no kind's schema admits another's key. */
+    @Test
+    void everyKindsSchemaAdmitsNoOtherKey() {
+        JsonNode defs = SchemaCheck.readSchema().get("$defs");
+        for (String kind : SchemaMessages.KINDS) {
+            JsonNode schema = defs.get(kind + "Block");
+            assertEquals(false, schema.get("additionalProperties").asBoolean(true), kind);
+            for (String other : SchemaMessages.KINDS) {
+                assertEquals(other.equals(kind), schema.get("properties").has(other), kind + " admits " + other);
+            }
+        }
+    }
+
+    /** Takes a block's kind away, adds a second one, or makes the block something else than a mapping. */
+    private static void mutateKind(JsonNode root, Random random, JsonNode[] junk) {
+        if (!(root.get("blocks") instanceof ObjectNode blocks) || blocks.isEmpty()) {
+            return;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        blocks.fieldNames().forEachRemaining(names::add);
+        String name = names.get(random.nextInt(names.size()));
+        if (!(blocks.get(name) instanceof ObjectNode block)) {
+            return;
+        }
+        String kind = SchemaMessages.KINDS.get(random.nextInt(SchemaMessages.KINDS.size()));
+        switch (random.nextInt(3)) {
+            case 0 -> SchemaMessages.KINDS.forEach(block::remove);
+            case 1 -> block.put(kind, "x");
+            default -> blocks.set(name, junk[random.nextInt(junk.length)]);
+        }
+    }
+
     private static void mutate(JsonNode node, Random random, JsonNode[] junk) {
         JsonNode current = node;
         for (int depth = 0; depth < 4 && current.isContainerNode() && current.size() > 0; depth++) {
