@@ -21,9 +21,9 @@ fi
 # that validating and testing the repository's playbooks load are recorded in an archive beside the jar (the
 # JDK's dynamic CDS); every run maps them in instead of loading and verifying them again, which saves about a
 # fifth of the start-up and a quarter of the memory. WISP_CDS=off turns this off.
-# Also as the release's launcher: compiling at a quarter of the usual invocation counts, no notification thread.
-opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.25
-  -XX:-UseNotificationThread -Xshare:auto -Xlog:cds*=off)
+# As the release's launcher does, compile at a quarter of the usual invocation counts (dist/src/bin/wisp says why).
+opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.25 -Xshare:auto
+  -Xlog:cds*=off)
 jsa="$root/cli/target/wisp.jsa"
 if [ "${WISP_CDS:-on}" != off ] && ! { [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; }; then
   tmp="$jsa.$$"

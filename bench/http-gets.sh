@@ -70,7 +70,7 @@ PY
 mkdir -p "$work/baseline"
 javac -d "$work/baseline" -cp "$release/lib/wisp.jar" bench/HttpBaseline.java
 baseline=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.25
-  -XX:-UseNotificationThread -Xshare:auto -cp "$release/lib/wisp.jar:$work/baseline" HttpBaseline)
+  -Xshare:auto -cp "$release/lib/wisp.jar:$work/baseline" HttpBaseline)
 warm=$(python3 -c "import json; print(json.dumps(['/warm-up?i=%d' % i for i in range(20)]))")
 gets_playbook "$work/warm-up.yaml" 10
 "${java[@]}" run "$work/warm-up.yaml" --assets "$work/assets.yaml" --input "paths=$warm" --runs-dir "$work/warm-runs" \

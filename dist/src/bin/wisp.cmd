@@ -33,7 +33,7 @@ if not defined WISP_MAJOR goto noversion
 if %WISP_MAJOR% LSS 17 goto tooold
 
 :run
-"%WISP_JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.25 -XX:-UseNotificationThread -Xshare:auto %WISP_JAVA_OPTS% -jar "%WISP_JAR%" %*
+"%WISP_JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.25 -Xshare:auto %WISP_JAVA_OPTS% -jar "%WISP_JAR%" %*
 exit /b %ERRORLEVEL%
 
 :nojar

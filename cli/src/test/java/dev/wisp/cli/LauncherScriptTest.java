@@ -102,8 +102,12 @@ class LauncherScriptTest {
         Result r = wisp(Map.of("JAVA_HOME", jh.toString(), "WISP_JAVA_OPTS", "-Xmx64m -Dx=1"), "validate", "a b");
         assertEquals(0, r.exit(), r.out());
         assertEquals("jdk21:-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "
-                + "-XX:CompileThresholdScaling=0.25 -XX:-UseNotificationThread -Xshare:auto -Xmx64m -Dx=1 -jar "
+                + "-XX:CompileThresholdScaling=0.25 -Xshare:auto -Xmx64m -Dx=1 -jar "
                 + home.toRealPath().resolve("lib/wisp.jar") + " validate a b\n", r.out());
+        Path jdk17 = fakeJava("jdk17", "17.0.9", "unused");
+        assertTrue(wisp(Map.of("JAVA_HOME", jdk17.toString()), "validate", "a").out()
+                .contains(" -XX:CompileThresholdScaling=0.25 -Xshare:auto -XX:-UseNotificationThread -jar "),
+                "on Java 17 only (later Javas have no such option and would not start)");
         Result worker = wisp(Map.of("JAVA_HOME", jh.toString()), "worker", "--temporal", "h:7233");
         assertEquals("jdk21:-Xshare:auto -jar " + home.toRealPath().resolve("lib/wisp.jar")
                 + " worker --temporal h:7233\n", worker.out(), "a long-lived worker keeps the JVM's own JIT and GC");
