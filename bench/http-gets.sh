@@ -2,10 +2,11 @@
 # Throughput of the http app: 100 GETs one at a time, then 200 GETs with max_concurrency 10, against a loopback
 # server (a small threaded Python server, TCP_NODELAY, keep-alive) that answers every request after 20 ms. Prints
 # the block's wall time from the run's journal (JVM start-up excluded) against the ideal: 100 x 20 ms = 2.0 s and
-# 200 / 10 x 20 ms = 0.4 s, and the server's own time per request measured by a Python client, for comparison.
+# 200 / 10 x 20 ms = 0.4 s, and the server's own time (a Python client, one connection, then ten), for comparison.
 # Wisp runs through the release's launcher, a first untimed run having recorded its class archive. After each, the same
 # GETs through Apache HttpClient alone (bench/HttpBaseline.java) in a fresh JVM with the launcher's options: the floor
-# that a cold JVM's HTTP client sets, measured in the same pass.
+# that a cold JVM's HTTP client sets, measured in the same pass; at the end, the 200 GETs through that client four
+# times in one JVM, the later rounds warm.
 #
 #   bench/http-gets.sh [REPEATS]     (default 3 repeats of each; needs python3 to read the journals)
 set -euo pipefail
@@ -29,6 +30,16 @@ t = time.time()
 for i in range(50):
     c.request("GET", "/warm"); c.getresponse().read()
 print(f"the server alone: {(time.time() - t) / 50 * 1000:.1f} ms per request (sequential, keep-alive)")
+import threading
+def client():
+    c = http.client.HTTPConnection(u.hostname, u.port)
+    for i in range(20):
+        c.request("GET", "/warm"); c.getresponse().read()
+t = time.time()
+threads = [threading.Thread(target=client) for _ in range(10)]
+[x.start() for x in threads]; [x.join() for x in threads]
+took = time.time() - t
+print(f"the server alone, 200 requests on 10 connections: {took:.2f} s (x{took / 0.4:.2f} the ideal)")
 PY
 cat > "$work/assets.yaml" <<YAML
 assets:
@@ -77,3 +88,5 @@ gets_playbook "$work/warm-up.yaml" 10
   > /dev/null 2>&1   # the first run records the launcher's class archive; it is not timed
 bench 100 1 2.0
 bench 200 10 0.4
+echo "200 GETs, 10 at a time, through Apache HttpClient alone in one JVM, four times (the later ones warm):"
+"${baseline[@]}" "$base" 200 10 4 | awk '{printf "  %.2f s (x%.2f), %d succeeded\n", $1, $1 / 0.4, $2}'
