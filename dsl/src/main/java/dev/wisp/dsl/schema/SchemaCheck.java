@@ -65,7 +65,7 @@ public final class SchemaCheck implements DocumentCheck {
      * takes no failing branch. Editors get "exactly one of action, prompt, ..." as {@code oneOf} seven
      * {@code required}s and each kind's keys as {@code if: {required: [kind]}, then: kindBlock}; a validator works
      * that out by failing six {@code oneOf} branches and six {@code if}s for every block, building a message each
-     * time (a fifth of all a 10,000-block playbook's validation allocated). Here a block needs at least one kind
+     * time (the check allocated nearly a fifth of all that a 10,000-step run did). Here a block needs at least one kind
      * ({@code anyOf}, which stops at the first that holds), and each kind present brings its keys
      * ({@code dependentSchemas}); a second kind is then an unknown key of the first's (every kind's schema admits no
      * other key, which a test checks), and {@link SchemaMessages} reports the block's kinds from the block itself.
