@@ -19,7 +19,7 @@ work=$(mktemp -d); [ -n "${KEEP:-}" ] && echo "work: $work"
 cp cli/target/wisp.jar "$work/wisp.jar"
 java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.25 -Xshare:auto)
 # as the launcher does on Java 17 (later Javas have no such option)
-java -version 2>&1 | head -1 | grep -q '"17[."]' && java+=(-XX:-UseNotificationThread)
+case $(java -version 2>&1) in *'version "17'[.\"]*) java+=(-XX:-UseNotificationThread) ;; esac
 java+=(-jar "$work/wisp.jar")   # the launcher's JVM options
 server=""; sim=""
 trap 'kill $server $sim 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
