@@ -76,12 +76,16 @@ PY
       "$(echo "$secs / $ideal" | bc -l)" "$ok"
   done
 }
-# the floor: bench/HttpBaseline.java, compiled once (compiling it in the timed JVM would warm that JVM up), run with the
-# release launcher's JVM options for commands (dist/src/bin/wisp)
+# the floor: bench/HttpBaseline.java, compiled once into a jar (compiling it in the timed JVM would warm that JVM up),
+# run with the release launcher's JVM options for commands (dist/src/bin/wisp) and, as Wisp runs, a class archive of
+# its own recorded by a first untimed run (an archive needs jars on the class path)
 mkdir -p "$work/baseline"
 javac -d "$work/baseline" -cp "$release/lib/wisp.jar" bench/HttpBaseline.java
+jar cf "$work/baseline.jar" -C "$work/baseline" .
 baseline=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.25
-  -Xshare:auto -cp "$release/lib/wisp.jar:$work/baseline" HttpBaseline)
+  -Xshare:auto -Xlog:cds*=off -cp "$release/lib/wisp.jar:$work/baseline.jar")
+"${baseline[@]}" -XX:ArchiveClassesAtExit="$work/baseline.jsa" HttpBaseline "$base" 20 10 > /dev/null
+baseline+=(-XX:SharedArchiveFile="$work/baseline.jsa" HttpBaseline)
 warm=$(python3 -c "import json; print(json.dumps(['/warm-up?i=%d' % i for i in range(20)]))")
 gets_playbook "$work/warm-up.yaml" 10
 "${java[@]}" run "$work/warm-up.yaml" --assets "$work/assets.yaml" --input "paths=$warm" --runs-dir "$work/warm-runs" \

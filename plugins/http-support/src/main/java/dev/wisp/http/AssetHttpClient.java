@@ -151,9 +151,9 @@ public final class AssetHttpClient implements AutoCloseable {
                 });
         // a timed-out or cancelled execution aborts its request instead of leaving it to finish unseen
         ctx.onCancel(() -> exchange.cancel(true));
-        // the read timeout resets with every byte: a server trickling its answer is stopped by this deadline
-        // the whole-answer deadline waits on the JDK's one timer thread, shared by every client in the process and the
-        // engine's waits; the answer's arrival completes it first (false), which takes it off the timer's queue
+        // the read timeout resets with every byte: a server trickling its answer is stopped by this deadline. It waits
+        // on the JDK's one timer thread, shared by every client in the process and the engine's waits; the answer's
+        // arrival completes it first (false), which takes it off the timer's queue
         CompletableFuture<Boolean> deadline = new CompletableFuture<>();
         deadline.thenAccept(due -> {
             if (due && !out.isDone()) {
