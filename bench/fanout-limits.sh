@@ -71,14 +71,7 @@ run_watched() {
 
 # --- 1. 10,000 GETs, max_concurrency 200
 start_slow_server 20
-cat > "$work/http-assets.yaml" <<YAML
-assets:
-  api:
-    app: http
-    config:
-      base_url: $base
-      max_connections: 200
-YAML
+http_assets "$work/http-assets.yaml" 200
 gets_playbook "$work/wide.yaml" 200
 # one argument holds at most 128 KiB on Linux: short paths keep 10,000 of them under it
 paths=$(python3 -c "import json; print(json.dumps(['/%d' % i for i in range(10000)], separators=(',', ':')))")

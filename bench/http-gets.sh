@@ -41,13 +41,7 @@ threads = [threading.Thread(target=client) for _ in range(10)]
 took = time.time() - t
 print(f"the server alone, 200 requests on 10 connections: {took:.2f} s (x{took / 0.4:.2f} the ideal)")
 PY
-cat > "$work/assets.yaml" <<YAML
-assets:
-  api:
-    app: http
-    config:
-      base_url: $base
-YAML
+http_assets "$work/assets.yaml"
 bench() {   # bench COUNT CONCURRENCY IDEAL_SECONDS
   local count=$1 conc=$2 ideal=$3 paths
   gets_playbook "$work/gets-$conc.yaml" "$conc"

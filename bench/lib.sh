@@ -72,6 +72,13 @@ PY
   base="http://127.0.0.1:$(cat "$work/port.txt")"
 }
 
+# http_assets FILE [MAX_CONNECTIONS]: writes an assets file whose asset `api` is the http app at $base (the slow
+# server's URL), with at most MAX_CONNECTIONS connections when given.
+http_assets() {
+  { echo "assets:"; echo "  api:"; echo "    app: http"; echo "    config:"; echo "      base_url: $base"
+    if [ -n "${2:-}" ]; then echo "      max_connections: $2"; fi; } > "$1"
+}
+
 # release_launcher DIR: installs the release's launcher (dist/src/bin/wisp) and a copy of the built jar in DIR, laid
 # out as an unpacked release, its class archives cached in DIR/cache; sets $wisp to the launcher. What is timed
 # through it is what a user's commands cost once the first command of their kind has recorded its class archive

@@ -29,13 +29,7 @@ trap 'exit 1' INT TERM
 source bench/lib.sh
 start_slow_server 20
 
-cat > "$work/assets.yaml" <<YAML
-assets:
-  api:
-    app: http
-    config:
-      base_url: $base
-YAML
+http_assets "$work/assets.yaml"
 { echo "playbook: scale"; echo "assets:"; echo "  api: { app: http }"; echo "blocks:"
   echo "  s0: { action: set value, app: core, parameters: { value: container:host } }"
   for i in $(seq 1 8); do
