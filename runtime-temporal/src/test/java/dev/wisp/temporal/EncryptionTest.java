@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wisp.engine.asset.Assets;
-import dev.wisp.engine.journal.Redactor;
-import dev.wisp.engine.plugin.PluginRegistry;
+import dev.wisp.engine.code.CodeSettings;
 import dev.wisp.engine.run.Events;
 import dev.wisp.engine.time.SystemTime;
 import io.temporal.api.common.v1.Payload;
@@ -23,11 +21,9 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +60,7 @@ class EncryptionTest {
     void start(Encryption workerKeys) {
         env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setWorkflowClientOptions(
                 WorkflowClientOptions.newBuilder().setDataConverter(workerKeys.converter()).build()).build());
-        worker = env.newWorker(QUEUE);
-        WispWorker.register(worker, PluginRegistry.load(getClass().getClassLoader(), Optional.empty()),
-                new Assets(Map.of(), Map.of()), Redactor.none(), time, Duration.ofMillis(200));
+        worker = TestWorkers.register(env, QUEUE, time, CodeSettings.off());
         env.start();
     }
 

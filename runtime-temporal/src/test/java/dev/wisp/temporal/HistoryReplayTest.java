@@ -3,9 +3,7 @@ package dev.wisp.temporal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wisp.engine.asset.Assets;
 import dev.wisp.engine.journal.Redactor;
-import dev.wisp.engine.plugin.PluginRegistry;
 import dev.wisp.engine.time.SystemTime;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -17,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +39,8 @@ class HistoryReplayTest {
         try (SystemTime time = new SystemTime();
              TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
             Worker worker = env.newWorker("replay");
-            WispWorker.register(worker, PluginRegistry.load(getClass().getClassLoader(), Optional.empty()),
-                    new Assets(Map.of(), Map.of()), Redactor.none(), time, Duration.ofSeconds(1));
+            WispWorker.register(worker, TestWorkers.builtIns(), TestWorkers.noAssets(), Redactor.none(), time,
+                    Duration.ofSeconds(1));
             for (Path f : files) {
                 try {
                     WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(read(f)), worker);

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wisp.engine.asset.Assets;
 import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.plugin.PluginRegistry;
-import dev.wisp.engine.run.Events;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -44,13 +39,11 @@ class LostWorkerTest {
 
     TestWorkflowEnvironment env;
     PluginRegistry registry;
-    Assets assets = new Assets(Map.of(), Map.of());
 
     @BeforeEach
     void start() {
-        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false)
-                .build());
-        registry = PluginRegistry.load(getClass().getClassLoader(), Optional.empty());
+        env = TestWorkers.realTime();
+        registry = TestWorkers.builtIns();
     }
 
     @AfterEach
@@ -59,7 +52,8 @@ class LostWorkerTest {
     }
 
     private WispWorker worker(int cache) {
-        return WispWorker.start(env.getWorkflowClient(), QUEUE, registry, assets, Redactor.none(), cache, "test");
+        return WispWorker.start(env.getWorkflowClient(), QUEUE, registry, TestWorkers.noAssets(), Redactor.none(),
+                cache, "test");
     }
 
     /** Starts the run on a worker of its own, waits until it asks, then loses that worker; returns the run. */

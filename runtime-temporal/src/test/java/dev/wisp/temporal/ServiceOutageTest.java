@@ -16,7 +16,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +82,7 @@ class ServiceOutageTest {
     void workersAndClientsGoOnAfterTheServiceWasUnreachable() throws Exception {
         AssetConfig config = new AssetConfig("api", "http", Map.of("base_url", api.url()), Set.of());
         api.answer(LoopbackServer.Answer.json(200, "{\"ok\": true}").delayed(3000));
-        PluginRegistry registry = PluginRegistry.load(getClass().getClassLoader(), Optional.empty());
+        PluginRegistry registry = TestWorkers.builtIns();
         try (Cluster direct = connect(serverPort);
              Cluster viaProxy = connect(proxy.port());
              WispWorker worker = WispWorker.start(viaProxy.client(), QUEUE, registry,

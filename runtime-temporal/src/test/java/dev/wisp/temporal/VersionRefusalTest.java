@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wisp.engine.asset.Assets;
 import dev.wisp.engine.journal.Redactor;
 import dev.wisp.engine.plugin.PluginRegistry;
 import io.temporal.client.WorkflowClient;
@@ -13,11 +12,9 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TerminatedFailure;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,9 +33,8 @@ class VersionRefusalTest {
 
     @BeforeEach
     void start() {
-        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false)
-                .build());
-        registry = PluginRegistry.load(getClass().getClassLoader(), Optional.empty());
+        env = TestWorkers.realTime();
+        registry = TestWorkers.builtIns();
     }
 
     @AfterEach
@@ -47,7 +43,7 @@ class VersionRefusalTest {
     }
 
     private WispWorker worker(String version) {
-        return WispWorker.start(env.getWorkflowClient(), QUEUE, registry, new Assets(Map.of(), Map.of()),
+        return WispWorker.start(env.getWorkflowClient(), QUEUE, registry, TestWorkers.noAssets(),
                 Redactor.none(), 0, version);
     }
 

@@ -3,11 +3,8 @@ package dev.wisp.temporal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wisp.engine.asset.Assets;
 import dev.wisp.engine.code.CodeSettings;
 import dev.wisp.engine.code.Python;
-import dev.wisp.engine.journal.Redactor;
-import dev.wisp.engine.plugin.PluginRegistry;
 import dev.wisp.engine.run.Events;
 import dev.wisp.engine.time.SystemTime;
 import io.temporal.client.WorkflowClient;
@@ -19,10 +16,8 @@ import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -44,9 +39,7 @@ class WispCodeTest {
 
     void start(CodeSettings code) {
         env = TestWorkflowEnvironment.newInstance();
-        worker = env.newWorker(QUEUE);
-        WispWorker.register(worker, PluginRegistry.load(getClass().getClassLoader(), Optional.empty()),
-                new Assets(Map.of(), Map.of()), Redactor.none(), time, Duration.ofMillis(200), code);
+        worker = TestWorkers.register(env, QUEUE, time, code);
         env.start();
     }
 

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +53,7 @@ class WispRunTest {
         api = LoopbackServer.start();
         env = TestWorkflowEnvironment.newInstance();
         time = new SystemTime();
-        PluginRegistry registry = PluginRegistry.load(getClass().getClassLoader(), Optional.empty());
+        PluginRegistry registry = TestWorkers.builtIns();
         AssetConfig config = new AssetConfig("api", "http", Map.of("base_url", api.url(), "auth", "bearer",
                 "token", TOKEN), Set.of("token"));
         Assets assets = new Assets(Map.of("api", config), Map.of());
