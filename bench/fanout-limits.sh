@@ -17,10 +17,8 @@ command -v python3 >/dev/null || { echo "fanout-limits: needs python3" >&2; exit
 source bench/lib.sh
 work=$(mktemp -d); [ -n "${KEEP:-}" ] && echo "work: $work"
 cp cli/target/wisp.jar "$work/wisp.jar"
-java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.25 -Xshare:auto)
-# as the launcher does on Java 17 (later Javas have no such option)
-case $(java -version 2>&1) in *'version "17'[.\"]*) java+=(-XX:-UseNotificationThread) ;; esac
-java+=(-jar "$work/wisp.jar")   # the launcher's JVM options
+cli_java
+java=("${cli_java[@]}" -jar "$work/wisp.jar")   # the launcher's JVM options
 server=""; sim=""
 trap 'kill $server $sim 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 

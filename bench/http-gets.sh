@@ -76,8 +76,8 @@ PY
 mkdir -p "$work/baseline"
 javac -d "$work/baseline" -cp "$release/lib/wisp.jar" bench/HttpBaseline.java
 jar cf "$work/baseline.jar" -C "$work/baseline" .
-baseline=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.25
-  -Xshare:auto -Xlog:cds*=off -cp "$release/lib/wisp.jar:$work/baseline.jar")
+cli_java
+baseline=("${cli_java[@]}" -Xlog:cds*=off -cp "$release/lib/wisp.jar:$work/baseline.jar")
 "${baseline[@]}" -XX:ArchiveClassesAtExit="$work/baseline.jsa" HttpBaseline "$base" 20 10 > /dev/null
 baseline+=(-XX:SharedArchiveFile="$work/baseline.jsa" HttpBaseline)
 warm=$(python3 -c "import json; print(json.dumps(['/warm-up?i=%d' % i for i in range(20)]))")

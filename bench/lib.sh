@@ -79,6 +79,15 @@ http_assets() {
     if [ -n "${2:-}" ]; then echo "      max_connections: $2"; fi; } > "$1"
 }
 
+# cli_java: sets $cli_java to java with the JVM options the release's launcher gives commands (dist/src/bin/wisp), for
+# scripts that start the JVM themselves.
+cli_java() {
+  cli_java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.25
+    -Xshare:auto)
+  # as the launcher does on Java 17 (later Javas have no such option)
+  case $(java -version 2>&1) in *'version "17'[.\"]*) cli_java+=(-XX:-UseNotificationThread) ;; esac
+}
+
 # release_launcher DIR: installs the release's launcher (dist/src/bin/wisp) and a copy of the built jar in DIR, laid
 # out as an unpacked release, its class archives cached in DIR/cache; sets $wisp to the launcher. What is timed
 # through it is what a user's commands cost once the first command of their kind has recorded its class archive
